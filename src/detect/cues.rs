@@ -1,0 +1,189 @@
+//! Cue words: what tells a destination from a topic, and what a nearby number
+//! or ID is. The words live in `rules/cues.json`; this is how they are read.
+
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+
+use super::text::{self, around, contains_word, starts_with_word};
+use crate::normalize::Normalized;
+use crate::rules::{Channel, Cues};
+
+/// A number cue found in the canonical text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueHit {
+    pub range: Range<usize>,
+    pub channel: Channel,
+    pub max_gap: usize,
+}
+
+/// What the words around a channel mention say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateState {
+    /// Named as somewhere to go: "加我微信", "淘宝店铺", "on Instagram @x".
+    Destination,
+    /// Named as a topic: "微信支付", "转发微博", "不要相信加扣扣的".
+    Topic,
+    /// Nothing either way.
+    Neutral,
+}
+
+/// How far before a channel the clause is searched for cues.
+const BEFORE_REACH: usize = 12;
+/// How far after a channel an ID or number still belongs to it.
+const CONTACT_REACH: usize = 10;
+/// How far after a channel the sentence is searched for 搜/关注.
+const SENTENCE_REACH: usize = 30;
+
+pub struct CueMatcher {
+    numbers: AhoCorasick,
+    /// Per pattern of `numbers`: its channel, its gap and its length in chars.
+    number_info: Vec<(Channel, usize, usize)>,
+    destination_before: Vec<Vec<char>>,
+    destination_after: Vec<Vec<char>>,
+    destination_sentence: Vec<Vec<char>>,
+    topic_before: Vec<Vec<char>>,
+    topic_after: Vec<Vec<char>>,
+}
+
+fn canonical_words(words: &[String]) -> Vec<Vec<char>> {
+    words
+        .iter()
+        .map(|w| Normalized::new(w).chars().to_vec())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+impl CueMatcher {
+    pub fn new(cues: &Cues) -> CueMatcher {
+        let mut patterns = Vec::new();
+        let mut number_info = Vec::new();
+        for cue in &cues.numbers {
+            for word in canonical_words(&cue.words) {
+                number_info.push((cue.channel, cue.max_gap, word.len()));
+                patterns.push(word.into_iter().collect::<String>());
+            }
+        }
+        CueMatcher {
+            numbers: AhoCorasick::new(&patterns).expect("cue words build an automaton"),
+            number_info,
+            destination_before: canonical_words(&cues.destination_before),
+            destination_after: canonical_words(&cues.destination_after),
+            destination_sentence: canonical_words(&cues.destination_sentence),
+            topic_before: canonical_words(&cues.topic_before),
+            topic_after: canonical_words(&cues.topic_after),
+        }
+    }
+
+    /// Every number cue in the text, as words (a Latin cue is not part of a
+    /// longer word), sorted by end.
+    pub fn find(&self, chars: &[char]) -> Vec<CueHit> {
+        let text: String = chars.iter().collect();
+        let mut char_at = vec![0usize; text.len() + 1];
+        for (i, (b, c)) in text.char_indices().enumerate() {
+            char_at[b..b + c.len_utf8()].fill(i);
+        }
+        char_at[text.len()] = chars.len();
+        let mut hits: Vec<CueHit> = self
+            .numbers
+            .find_overlapping_iter(&text)
+            .filter_map(|m| {
+                let (channel, max_gap, len) = self.number_info[m.pattern().as_usize()];
+                let start = char_at[m.start()];
+                let range = start..start + len;
+                text::has_word_edges(chars, range.clone()).then_some(CueHit {
+                    range,
+                    channel,
+                    max_gap,
+                })
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.range.end, std::cmp::Reverse(h.range.len())));
+        hits
+    }
+
+    /// Reads the cues around a channel mention at `range`. `contact_starts`:
+    /// where numbers, IDs and addresses start; one right after the channel
+    /// makes it a destination whatever else is said.
+    pub fn gate_state(
+        &self,
+        chars: &[char],
+        range: &Range<usize>,
+        contact_starts: &[usize],
+    ) -> GateState {
+        let clause = around(chars, range.clone(), BEFORE_REACH.max(CONTACT_REACH), false);
+        let contact_follows = contact_starts
+            .iter()
+            .any(|&s| s >= range.end && s <= range.end + CONTACT_REACH && s < clause.end);
+        if contact_follows {
+            return GateState::Destination;
+        }
+        let before = clause.start.max(range.start.saturating_sub(BEFORE_REACH))..range.start;
+        let mut after = range.end;
+        if after < chars.len() && chars[after] == ' ' {
+            after += 1;
+        }
+        let any_before = |words: &[Vec<char>]| words.iter().any(|w| contains_word(chars, before.clone(), w));
+        let any_after = |words: &[Vec<char>]| words.iter().any(|w| starts_with_word(chars, after, w));
+        if any_before(&self.topic_before) || any_after(&self.topic_after) {
+            return GateState::Topic;
+        }
+        if any_before(&self.destination_before) || any_after(&self.destination_after) {
+            return GateState::Destination;
+        }
+        let sentence = around(chars, range.clone(), SENTENCE_REACH, true);
+        let rest = range.end..sentence.end;
+        if self
+            .destination_sentence
+            .iter()
+            .any(|w| contains_word(chars, rest.clone(), w))
+        {
+            return GateState::Destination;
+        }
+        GateState::Neutral
+    }
+}
+
+/// The channel a number at `run` belongs to, from the nearest cue before it
+/// (or, for 加 and 群, right after it). 号/账号 take the channel named last
+/// before them in the sentence.
+pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> Option<Channel> {
+    let gap_ok = |from: usize, to: usize, channel: Channel| {
+        chars[from..to].iter().all(|&c| {
+            !text::is_sentence_break(c) && (channel != Channel::Add || !text::is_clause_break(c))
+        })
+    };
+    let before = hits
+        .iter()
+        .filter(|h| {
+            h.range.end <= run.start
+                && run.start - h.range.end <= h.max_gap
+                && gap_ok(h.range.end, run.start, h.channel)
+        })
+        .max_by_key(|h| (h.range.end, h.range.len()));
+    let channel = match before {
+        Some(h) => h.channel,
+        None => {
+            let after = hits.iter().find(|h| {
+                h.range.start >= run.end
+                    && h.range.start - run.end <= 2
+                    && matches!(h.channel, Channel::Qq | Channel::Add)
+                    && gap_ok(run.end, h.range.start, h.channel)
+            })?;
+            after.channel
+        }
+    };
+    if channel != Channel::Id {
+        return Some(channel);
+    }
+    let sentence = around(chars, run.clone(), 40, true);
+    let named = hits
+        .iter()
+        .filter(|h| {
+            h.range.start >= sentence.start
+                && h.range.end <= run.start
+                && matches!(h.channel, Channel::Qq | Channel::Wechat | Channel::Phone)
+        })
+        .max_by_key(|h| h.range.end);
+    Some(named.map_or(Channel::Id, |h| h.channel))
+}

@@ -1,0 +1,116 @@
+//! IDs right after a channel word or 加: "微信：abc_123", "加V liujl_k9dog",
+//! "号是 meimei_0812". The ID is part of the finding's evidence and is
+//! reported as a finding of its own, as the corpus convention asks.
+
+use std::ops::Range;
+
+use super::cues::CueHit;
+use crate::rules::Channel;
+
+/// Chars that may stand between a cue and the ID: 微信号：, 加我 V 是 …
+fn is_filler(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | ':' | '是' | '为' | '号' | '码' | '吧' | '哦' | '的' | '(' | '（' | '「' | '【' | '['
+            | '"' | '“' | ',' | '，' | '~' | '\u{3000}' | '\n'
+    )
+}
+
+fn is_id_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+}
+
+/// WeChat IDs are 6–20 chars; people shorten them in chat, so accept 5–30.
+const ID_LENGTH: Range<usize> = 5..31;
+
+/// Every WeChat-style ID after a WeChat cue, 加, or 号 in the canonical chars.
+pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for hit in hits {
+        if !matches!(hit.channel, Channel::Wechat | Channel::Add | Channel::Id) {
+            continue;
+        }
+        let mut start = hit.range.end;
+        let limit = (start + hit.max_gap.max(4)).min(chars.len());
+        while start < limit && (is_filler(chars[start]) || starts_id_label(chars, start)) {
+            start += if starts_id_label(chars, start) { 2 } else { 1 };
+        }
+        let Some(range) = id_token(chars, start) else {
+            continue;
+        };
+        let token = &chars[range.clone()];
+        let has_letter = token.iter().any(|c| c.is_ascii_lowercase());
+        let looks_made_up = token.iter().any(|c| c.is_ascii_digit() || *c == '_' || *c == '-');
+        let named = hit.channel == Channel::Wechat;
+        if has_letter && (named || looks_made_up) && !found.contains(&range) {
+            found.push(range);
+        }
+    }
+    found
+}
+
+/// "id" as a label between a channel word and the ID ("微信id：abc").
+fn starts_id_label(chars: &[char], at: usize) -> bool {
+    chars.get(at..at + 2) == Some(&['i', 'd'])
+        && chars.get(at + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// The ID starting at `start`; one line break may split it where the next
+/// line goes on with `_`, `-` or `.` ("liujl\n_k9dog").
+fn id_token(chars: &[char], start: usize) -> Option<Range<usize>> {
+    if start >= chars.len() || !chars[start].is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut end = start;
+    while end < chars.len() {
+        let c = chars[end];
+        let continues_line = c == '\n'
+            && end > start
+            && chars.get(end + 1).is_some_and(|&n| matches!(n, '_' | '-' | '.'));
+        if is_id_char(c) || continues_line {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    if end < chars.len() && chars[end] == '@' {
+        return None; // an e-mail address: the e-mail rules report it
+    }
+    while end > start && matches!(chars[end - 1], '.' | '-' | '_') {
+        end -= 1;
+    }
+    ID_LENGTH.contains(&(end - start)).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(s: &str, cue_end: usize, channel: Channel) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        let hit = CueHit {
+            range: 0..cue_end,
+            channel,
+            max_gap: 6,
+        };
+        after_cues(&chars, &[hit])
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn takes_the_id_after_a_cue() {
+        assert_eq!(ids("微信：abc_123，谢谢", 2, Channel::Wechat), ["abc_123"]);
+        assert_eq!(ids("微信id: hello_1", 2, Channel::Wechat), ["hello_1"]);
+        assert_eq!(ids("号是 liujl\n_k9dog（备注）", 1, Channel::Id), ["liujl\n_k9dog"]);
+        assert_eq!(ids("加lj368628", 1, Channel::Add), ["lj368628"]);
+    }
+
+    #[test]
+    fn leaves_words_and_emails_alone() {
+        assert!(ids("加我gamecenter", 2, Channel::Add).is_empty());
+        assert!(ids("微信：a@b.com", 2, Channel::Wechat).is_empty());
+        assert!(ids("加 12345678", 1, Channel::Add).is_empty());
+    }
+}

@@ -1,0 +1,381 @@
+//! The matchers and the pipeline that turns their raw matches into findings.
+//!
+//! 1. Every matcher proposes candidates on the canonical text: keywords (one
+//!    Aho-Corasick pass for all rules), regexes, pinyin homophones, the number
+//!    finder, IDs after a channel word, English words.
+//! 2. Gates decide destination from topic with the cue words of `rules/cues.json`.
+//! 3. Profiles adjust warn severities; the allowlist removes the shop's own words.
+//! 4. Overlaps resolve to one finding per token: highest severity, then the
+//!    longest match, then the earlier rule.
+
+mod cues;
+mod english;
+mod handles;
+mod keywords;
+pub mod numbers;
+mod patterns;
+mod pinyin;
+pub mod text;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::normalize::Normalized;
+use crate::rules::{Builtin, Gate, Rule, RuleBook, RuleError, Severity};
+use crate::{CheckOptions, Finding, Language, Report, Verdict};
+
+use cues::{CueMatcher, GateState};
+
+/// A proposed finding, in canonical char offsets.
+#[derive(Debug, Clone)]
+struct Candidate {
+    rule: usize,
+    range: Range<usize>,
+    severity: Severity,
+    /// The canonical form to show ("13800138000"); `None`: the canonical slice.
+    normalized: Option<String>,
+}
+
+/// The compiled rule set: build once, check many messages.
+pub struct Checker {
+    book: RuleBook,
+    keywords: keywords::KeywordMatcher,
+    patterns: patterns::PatternMatcher,
+    pinyin: pinyin::PinyinMatcher,
+    cues: CueMatcher,
+    builtin: HashMap<Builtin, usize>,
+    neighbours: Vec<Neighbours>,
+}
+
+/// A rule's `not_preceded_by` / `not_followed_by`, in canonical chars.
+struct Neighbours {
+    before: Vec<Vec<char>>,
+    after: Vec<Vec<char>>,
+}
+
+impl Neighbours {
+    fn new(rule: &Rule) -> Neighbours {
+        let canonical = |words: &[String]| {
+            words
+                .iter()
+                .map(|w| Normalized::new(w).chars().to_vec())
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        Neighbours {
+            before: canonical(&rule.not_preceded_by),
+            after: canonical(&rule.not_followed_by),
+        }
+    }
+
+    /// Whether a match at `range` is void because of what touches it.
+    fn void(&self, chars: &[char], range: &Range<usize>) -> bool {
+        self.before.iter().any(|w| chars[..range.start].ends_with(w))
+            || self.after.iter().any(|w| chars[range.end..].starts_with(w))
+    }
+}
+
+impl Checker {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Result<Checker, RuleError> {
+        Ok(Checker::new(RuleBook::builtin()?))
+    }
+
+    /// Compiles a validated rule book.
+    pub fn new(book: RuleBook) -> Checker {
+        let builtin = book
+            .rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.builtin.map(|b| (b, i)))
+            .collect();
+        Checker {
+            keywords: keywords::KeywordMatcher::new(&book.rules),
+            patterns: patterns::PatternMatcher::new(&book.rules),
+            pinyin: pinyin::PinyinMatcher::new(&book.rules),
+            cues: CueMatcher::new(&book.cues),
+            builtin,
+            neighbours: book.rules.iter().map(Neighbours::new).collect(),
+            book,
+        }
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.book.rules
+    }
+
+    pub fn book(&self) -> &RuleBook {
+        &self.book
+    }
+
+    /// Checks one message.
+    pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
+        let norm = Normalized::new(text);
+        let language = Language::detect(text);
+        let chars = norm.chars();
+        let rules = &self.book.rules;
+
+        let mut candidates = Vec::new();
+        self.keywords.find(&norm, rules, &mut candidates);
+        self.patterns.find(&norm, rules, &mut candidates);
+        self.pinyin.find(chars, &mut candidates);
+        candidates.retain(|c| !self.neighbours[c.rule].void(chars, &c.range));
+        let cue_hits = self.cues.find(chars);
+        let runs = numbers::find_runs(chars);
+        for run in &runs {
+            let cue = cues::nearest_channel(chars, &cue_hits, &run.range);
+            if let Some(rule) = run.classify(cue).and_then(|b| self.rule_for(b)) {
+                candidates.push(Candidate {
+                    rule,
+                    range: run.range.clone(),
+                    severity: rules[rule].severity,
+                    normalized: Some(run.digits.clone()),
+                });
+            }
+        }
+        if let Some(rule) = self.rule_for(Builtin::HandleAfterCue) {
+            for range in handles::after_cues(chars, &cue_hits) {
+                candidates.push(Candidate {
+                    rule,
+                    range,
+                    severity: rules[rule].severity,
+                    normalized: None,
+                });
+            }
+        }
+        if let Some(rule) = self.rule_for(Builtin::EnglishWords) {
+            for range in english::phrases(chars) {
+                candidates.push(Candidate {
+                    rule,
+                    range,
+                    severity: rules[rule].severity,
+                    normalized: None,
+                });
+            }
+        }
+
+        self.apply_gates(chars, &runs, &mut candidates, options);
+        self.attach_platform_handles(chars, &mut candidates);
+        let profiles = &self.book.profiles;
+        candidates.retain(|c| {
+            let rule = &rules[c.rule];
+            let language_ok = rule.only_in.is_none_or(|l| l == language);
+            let handle_ok =
+                rule.builtin != Some(Builtin::PlatformHandle) || c.severity == Severity::Block;
+            language_ok && handle_ok
+        });
+        for c in &mut candidates {
+            c.severity = profiles.adjust(&options.profile, rules[c.rule].category, c.severity);
+        }
+        remove_allowlisted(&norm, &options.allowlist, &mut candidates);
+        let findings = self.resolve(&norm, text, candidates, language);
+        let verdict = match findings.iter().map(|f| f.severity).max() {
+            Some(Severity::Block) => Verdict::Block,
+            Some(Severity::Warn) => Verdict::Warn,
+            _ => Verdict::Pass,
+        };
+        Report {
+            verdict,
+            language,
+            findings,
+        }
+    }
+
+    fn rule_for(&self, builtin: Builtin) -> Option<usize> {
+        self.builtin.get(&builtin).copied()
+    }
+
+    /// Decides destination from topic for gated rules, in three rounds: local
+    /// cues; then a solicitation in the same sentence makes any channel named
+    /// there a destination ("同款拼多多更便宜，懂的都懂"); then phrases that need
+    /// a contact nearby ("call me") look for one.
+    fn apply_gates(
+        &self,
+        chars: &[char],
+        runs: &[numbers::NumberRun],
+        candidates: &mut Vec<Candidate>,
+        options: &CheckOptions,
+    ) {
+        let rules = &self.book.rules;
+        let topic = self.book.profiles.topic_severity(options.context);
+        let mut contact_starts: Vec<usize> = runs
+            .iter()
+            .filter(|r| r.digits.len() >= 5 && !r.is_date())
+            .map(|r| r.range.start)
+            .collect();
+        contact_starts.extend(
+            candidates
+                .iter()
+                .filter(|c| {
+                    let r = &rules[c.rule];
+                    r.gate == Gate::None && r.category.is_contact()
+                })
+                .map(|c| c.range.start),
+        );
+        let mut pending = Vec::new();
+        for (i, c) in candidates.iter_mut().enumerate() {
+            let rule = &rules[c.rule];
+            let state = match rule.gate {
+                Gate::None | Gate::NearContact => continue,
+                Gate::Destination | Gate::UnlessTopic => {
+                    self.cues.gate_state(chars, &c.range, &contact_starts)
+                }
+            };
+            let full = match (rule.gate, state) {
+                (_, GateState::Destination) => true,
+                (Gate::UnlessTopic, GateState::Neutral) => true,
+                _ => false,
+            };
+            if !full {
+                c.severity = topic.min(rule.severity);
+                if state == GateState::Neutral {
+                    pending.push(i);
+                }
+            }
+        }
+        // A blocking solicitation makes the channels of its sentence destinations.
+        let solicitations: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| {
+                let r = &rules[c.rule];
+                r.category == crate::Category::Solicitation
+                    && r.gate != Gate::NearContact
+                    && c.severity == Severity::Block
+            })
+            .map(|c| c.range.clone())
+            .collect();
+        for i in pending {
+            let c = &mut candidates[i];
+            let sentence = text::around(chars, c.range.clone(), 60, true);
+            if solicitations
+                .iter()
+                .any(|s| s.start >= sentence.start && s.end <= sentence.end)
+            {
+                c.severity = rules[c.rule].severity;
+            }
+        }
+        // Phrases that only count beside a contact detail.
+        let contacts: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| rules[c.rule].category.is_contact() && c.severity == Severity::Block)
+            .map(|c| c.range.clone())
+            .collect();
+        candidates.retain_mut(|c| {
+            let rule = &rules[c.rule];
+            if rule.gate != Gate::NearContact {
+                return true;
+            }
+            let sentence = text::around(chars, c.range.clone(), 80, true);
+            let near = contacts
+                .iter()
+                .any(|k| k.start >= sentence.start && k.end <= sentence.end);
+            if !near {
+                c.severity = topic.min(rule.severity);
+            }
+            near || rule.topic
+        });
+        candidates.retain(|c| c.severity == rules[c.rule].severity || rules[c.rule].topic);
+    }
+
+    /// An @handle is a platform finding when a platform named as a destination
+    /// stands before it in the same sentence ("IG @paws_bj", "TikTok, same handle: @kai").
+    fn attach_platform_handles(&self, chars: &[char], candidates: &mut [Candidate]) {
+        let rules = &self.book.rules;
+        let platforms: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| {
+                rules[c.rule].category == crate::Category::Platform
+                    && rules[c.rule].builtin.is_none()
+                    && c.severity == Severity::Block
+            })
+            .map(|c| c.range.clone())
+            .collect();
+        for c in candidates.iter_mut() {
+            if rules[c.rule].builtin != Some(Builtin::PlatformHandle) {
+                continue;
+            }
+            let sentence = text::around(chars, c.range.clone(), 40, true);
+            let after_platform = platforms
+                .iter()
+                .any(|p| p.end <= c.range.start && p.start >= sentence.start);
+            c.severity = if after_platform {
+                Severity::Block
+            } else {
+                Severity::Info
+            };
+        }
+    }
+
+    /// One finding per token: the highest severity, then the longest match,
+    /// then the earlier rule.
+    fn resolve(
+        &self,
+        norm: &Normalized,
+        original: &str,
+        mut candidates: Vec<Candidate>,
+        language: Language,
+    ) -> Vec<Finding> {
+        candidates.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(b.range.len().cmp(&a.range.len()))
+                .then(a.rule.cmp(&b.rule))
+                .then(a.range.start.cmp(&b.range.start))
+        });
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut kept = Vec::new();
+        for c in candidates {
+            if c.range.is_empty() || taken.iter().any(|t| t.start < c.range.end && c.range.start < t.end) {
+                continue;
+            }
+            taken.push(c.range.clone());
+            kept.push(c);
+        }
+        kept.sort_by_key(|c| c.range.start);
+        let original_chars: Vec<(usize, char)> = original.char_indices().collect();
+        let byte_at = |char_index: usize| {
+            original_chars
+                .get(char_index)
+                .map_or(original.len(), |&(b, _)| b)
+        };
+        kept.into_iter()
+            .map(|c| {
+                let rule = &self.book.rules[c.rule];
+                let span = norm.original_span(c.range.clone());
+                Finding {
+                    rule: rule.id.clone(),
+                    category: rule.category,
+                    severity: c.severity,
+                    start: span.start,
+                    end: span.end,
+                    text: original[byte_at(span.start)..byte_at(span.end)].to_string(),
+                    normalized: c
+                        .normalized
+                        .unwrap_or_else(|| norm.slice(c.range.clone()).to_string()),
+                    message: rule.message.get(language).to_string(),
+                    fix: rule.fix.get(language).to_string(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Drops candidates inside an occurrence of one of the shop's own words.
+fn remove_allowlisted(norm: &Normalized, allowlist: &[String], candidates: &mut Vec<Candidate>) {
+    let mut allowed: Vec<Range<usize>> = Vec::new();
+    for word in allowlist {
+        let word = Normalized::new(word);
+        if word.is_empty() {
+            continue;
+        }
+        for (byte, _) in norm.text().match_indices(word.text()) {
+            let start = norm.char_index(byte);
+            allowed.push(start..start + word.len());
+        }
+    }
+    candidates.retain(|c| {
+        !allowed
+            .iter()
+            .any(|a| a.start <= c.range.start && c.range.end <= a.end)
+    });
+}

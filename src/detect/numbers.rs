@@ -1,0 +1,208 @@
+//! The number finder: reads digit sequences through the separators people put
+//! in them (spaces, dots, dashes, emoji, line breaks) and classifies them.
+//!
+//! A long digit run is a contact only with evidence: a phone-number shape, or a
+//! cue word nearby (QQ, 群号, 加, 电话…). Order numbers, courier numbers and
+//! invite codes are labelled, and stay `digits` warnings.
+
+use std::ops::Range;
+
+use crate::normalize::digit_value;
+use crate::rules::{Builtin, Channel};
+
+/// A digit sequence in the canonical text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberRun {
+    /// Canonical char range, including a leading `+` or `(`.
+    pub range: Range<usize>,
+    /// The digits alone, folded to ASCII.
+    pub digits: String,
+    /// Length of each group of digits between separators.
+    pub groups: Vec<usize>,
+    /// The separators between groups, one per gap (the first char of the gap).
+    pub separators: Vec<char>,
+    pub plus: bool,
+    /// Written as "(310) 555-0176".
+    pub area_in_parens: bool,
+}
+
+/// Chars that may sit between the digits of one number.
+fn is_digit_separator(c: char) -> bool {
+    matches!(c,
+        ' ' | '.' | '-' | '_' | '·' | '*' | '/' | '\n' | '(' | ')' | '\u{3000}'
+        | '–' | '—' | '~' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
+        | '\u{1F300}'..='\u{1FAFF}')
+        && c != '○'
+}
+
+/// How many separator chars may stand between two groups of one number.
+const MAX_GAP: usize = 2;
+
+/// All digit runs of the canonical chars, left to right.
+pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit_value(chars[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut run = NumberRun {
+            range: i..i,
+            digits: String::new(),
+            groups: Vec::new(),
+            separators: Vec::new(),
+            plus: false,
+            area_in_parens: false,
+        };
+        if i > 0 && chars[i - 1] == '+' {
+            run.plus = true;
+            run.range.start = i - 1;
+        } else if i > 0 && chars[i - 1] == '(' {
+            run.area_in_parens = true;
+            run.range.start = i - 1;
+        }
+        let mut j = i;
+        loop {
+            let group_start = j;
+            while j < chars.len() {
+                let Some(d) = digit_value(chars[j]) else {
+                    break;
+                };
+                run.digits.push((b'0' + d) as char);
+                j += 1;
+            }
+            run.groups.push(j - group_start);
+            run.range.end = j;
+            let gap_end = (j..chars.len().min(j + MAX_GAP + 1))
+                .find(|&k| !is_digit_separator(chars[k]))
+                .unwrap_or(chars.len());
+            let gap = gap_end - j;
+            let joins = gap >= 1
+                && gap <= MAX_GAP
+                && gap_end < chars.len()
+                && digit_value(chars[gap_end]).is_some();
+            if !joins {
+                break;
+            }
+            run.separators.push(chars[j]);
+            j = gap_end;
+        }
+        if run.area_in_parens && !run.separators.contains(&')') {
+            run.area_in_parens = false;
+            run.range.start += 1;
+        }
+        i = run.range.end;
+        runs.push(run);
+    }
+    runs
+}
+
+impl NumberRun {
+    /// "2025-03-12", "2015.12.31": a date, not a number to worry about.
+    pub fn is_date(&self) -> bool {
+        let d = &self.digits;
+        self.groups.len() >= 3
+            && self.groups[0] == 4
+            && (d.starts_with("19") || d.starts_with("20"))
+            && (1..=2).contains(&self.groups[1])
+            && (1..=2).contains(&self.groups[2])
+            && matches!(self.separators[0], '-' | '.' | '/')
+            && self.separators[0] == self.separators[1]
+    }
+
+    fn is_mobile(digits: &str) -> bool {
+        let b = digits.as_bytes();
+        b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
+    }
+
+    /// 3-3-4 with the area code in parens or dashes: a North American number.
+    fn is_nanp(&self) -> bool {
+        self.digits.len() == 10
+            && self.groups == [3, 3, 4]
+            && (self.area_in_parens || self.separators.iter().all(|&s| s == '-'))
+            && !self.digits.starts_with(['0', '1'])
+    }
+
+    /// What this run is, given the nearest cue's channel. `None`: too short to matter.
+    pub fn classify(&self, cue: Option<Channel>) -> Option<Builtin> {
+        if self.is_date() {
+            return None;
+        }
+        let d = self.digits.as_str();
+        let n = d.len();
+        if cue == Some(Channel::Label) {
+            return (n >= 5).then_some(Builtin::NumberDigits);
+        }
+        if (self.plus || d.starts_with("00")) && (8..=15).contains(&n) {
+            return Some(Builtin::NumberInternational);
+        }
+        if Self::is_mobile(d) || (n == 13 && d.starts_with("86") && Self::is_mobile(&d[2..])) {
+            return Some(Builtin::NumberMobile);
+        }
+        if n == 10 && (d.starts_with("400") || d.starts_with("800")) {
+            return Some(Builtin::NumberTollFree);
+        }
+        if self.is_nanp() {
+            return Some(Builtin::NumberInternational);
+        }
+        let area_code_shape = d.starts_with('0')
+            && (10..=12).contains(&n)
+            && (3..=4).contains(&self.groups[0])
+            && self.groups.len() > 1;
+        if area_code_shape {
+            return Some(Builtin::NumberLandline);
+        }
+        let by_cue = match cue {
+            Some(Channel::Phone) if (7..=12).contains(&n) => Some(Builtin::NumberLandline),
+            Some(Channel::Qq | Channel::Add | Channel::Id) if (5..=11).contains(&n) => {
+                Some(Builtin::NumberQq)
+            }
+            Some(Channel::Wechat) if (5..=20).contains(&n) => Some(Builtin::NumberWechat),
+            _ => None,
+        };
+        by_cue.or((n >= 5).then_some(Builtin::NumberDigits))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalized;
+
+    fn runs(s: &str) -> Vec<String> {
+        let n = Normalized::new(s);
+        find_runs(n.chars()).into_iter().map(|r| r.digits).collect()
+    }
+
+    fn classify(s: &str, cue: Option<Channel>) -> Option<Builtin> {
+        let n = Normalized::new(s);
+        find_runs(n.chars()).remove(0).classify(cue)
+    }
+
+    #[test]
+    fn reads_through_separators_and_disguises() {
+        assert_eq!(runs("138 0013 8000"), ["13800138000"]);
+        assert_eq!(runs("1.5.2.6.3"), ["15263"]);
+        assert_eq!(runs("幺叁柒 肆贰捌捌"), ["1374288"]);
+        assert_eq!(runs("①③⑧"), ["138"]);
+        assert_eq!(runs("⑧⑧⑨○⑦"), ["88907"]);
+        assert_eq!(runs("1️⃣8️⃣8️⃣-2️⃣0️⃣"), ["18820"]);
+        assert_eq!(runs("12:30，45"), ["12", "30", "45"]);
+        assert_eq!(runs("75157734642、576212160979"), ["75157734642", "576212160979"]);
+    }
+
+    #[test]
+    fn classifies_by_shape_and_cue() {
+        assert_eq!(classify("139.1766.2083", None), Some(Builtin::NumberMobile));
+        assert_eq!(classify("400-820-6618", None), Some(Builtin::NumberTollFree));
+        assert_eq!(classify("(310) 555-0176", None), Some(Builtin::NumberInternational));
+        assert_eq!(classify("+852 2893 6617", None), Some(Builtin::NumberInternational));
+        assert_eq!(classify("021-6288 3471", None), Some(Builtin::NumberLandline));
+        assert_eq!(classify("73829164", Some(Channel::Qq)), Some(Builtin::NumberQq));
+        assert_eq!(classify("73829164", None), Some(Builtin::NumberDigits));
+        assert_eq!(classify("13800138000", Some(Channel::Label)), Some(Builtin::NumberDigits));
+        assert_eq!(classify("2025-03-12", None), None);
+        assert_eq!(classify("1234", Some(Channel::Qq)), None);
+    }
+}

@@ -1,0 +1,51 @@
+//! Regex rules over the canonical text. A `RegexSet` tells which rules can
+//! match at all, so a clean message costs one pass instead of one per rule.
+
+use regex::{Regex, RegexSet};
+
+use super::Candidate;
+use super::text::has_word_edges;
+use crate::normalize::Normalized;
+use crate::rules::Rule;
+
+pub struct PatternMatcher {
+    set: RegexSet,
+    /// Per pattern of `set`: its rule and the compiled regex.
+    patterns: Vec<(usize, Regex)>,
+}
+
+impl PatternMatcher {
+    /// Rules are validated before this, so every pattern compiles.
+    pub fn new(rules: &[Rule]) -> PatternMatcher {
+        let patterns: Vec<(usize, Regex)> = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, p)))
+            .map(|(i, p)| (i, Regex::new(p).expect("validated pattern")))
+            .collect();
+        let set = RegexSet::new(patterns.iter().map(|(_, r)| r.as_str())).expect("validated patterns");
+        PatternMatcher { set, patterns }
+    }
+
+    pub fn find(&self, norm: &Normalized, rules: &[Rule], out: &mut Vec<Candidate>) {
+        let text = norm.text();
+        for index in self.set.matches(text).iter() {
+            let (rule, regex) = &self.patterns[index];
+            for caps in regex.captures_iter(text) {
+                let m = caps.name("m").or_else(|| caps.get(0)).expect("group 0 exists");
+                if m.is_empty() {
+                    continue;
+                }
+                let range = norm.char_index(m.start())..norm.char_index(m.end());
+                if has_word_edges(norm.chars(), range.clone()) {
+                    out.push(Candidate {
+                        rule: *rule,
+                        range,
+                        severity: rules[*rule].severity,
+                        normalized: None,
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Clause and sentence boundaries on the canonical chars, and word edges.
+//!
+//! A cue counts only within its clause or sentence: "加" in one sentence says
+//! nothing about a number in the next.
+
+use std::ops::Range;
+
+/// Ends a sentence: 。！？；, their ASCII forms, line breaks.
+pub fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '\n' | '！' | '？' | '；' | '…')
+}
+
+/// Ends a clause: a sentence break or a comma.
+pub fn is_clause_break(c: char) -> bool {
+    is_sentence_break(c) || matches!(c, ',' | '，')
+}
+
+/// Latin letters, including accented ones: words the English matcher sees.
+pub fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{00C0}'..='\u{024F}').contains(&c))
+}
+
+/// Where the clause (or sentence) around `at` starts and ends, at most `reach`
+/// chars away on each side.
+pub fn around(chars: &[char], at: Range<usize>, reach: usize, sentence: bool) -> Range<usize> {
+    let stops = |c: char| {
+        if sentence {
+            is_sentence_break(c)
+        } else {
+            is_clause_break(c)
+        }
+    };
+    let floor = at.start.saturating_sub(reach);
+    let mut start = at.start;
+    while start > floor && !stops(chars[start - 1]) {
+        start -= 1;
+    }
+    let ceiling = (at.end + reach).min(chars.len());
+    let mut end = at.end;
+    while end < ceiling && !stops(chars[end]) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Whether `word` occurs in `chars[range]` as a word: a Latin edge of the word
+/// may not touch another Latin letter.
+pub fn contains_word(chars: &[char], range: Range<usize>, word: &[char]) -> bool {
+    if word.is_empty() || range.len() < word.len() {
+        return false;
+    }
+    (range.start..=range.end - word.len()).any(|i| {
+        chars[i..i + word.len()] == *word && has_word_edges(chars, i..i + word.len())
+    })
+}
+
+/// Whether `word` starts at `at`, as a word.
+pub fn starts_with_word(chars: &[char], at: usize, word: &[char]) -> bool {
+    let end = at + word.len();
+    end <= chars.len() && chars[at..end] == *word && has_word_edges(chars, at..end)
+}
+
+/// A match whose first (last) char is a Latin letter or digit must not be
+/// glued to another Latin letter before (after) it: "ig" is not in "big".
+pub fn has_word_edges(chars: &[char], range: Range<usize>) -> bool {
+    let first = chars[range.start];
+    let last = chars[range.end - 1];
+    let glued_before = range.start > 0 && {
+        let prev = chars[range.start - 1];
+        (is_latin_letter(first) && (is_latin_letter(prev) || prev.is_ascii_digit()))
+            || (first.is_ascii_digit() && prev.is_ascii_digit())
+    };
+    let glued_after = range.end < chars.len() && {
+        let next = chars[range.end];
+        (is_latin_letter(last) && is_latin_letter(next))
+            || (last.is_ascii_digit() && next.is_ascii_digit())
+    };
+    !glued_before && !glued_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn clauses_stop_at_commas_and_sentences_at_full_stops() {
+        let c = chars("你好，加我微信。谢谢");
+        assert_eq!(around(&c, 4..6, 20, false), 3..7);
+        assert_eq!(around(&c, 4..6, 20, true), 0..7);
+    }
+
+    #[test]
+    fn latin_words_need_edges() {
+        let c = chars("a big ig 加ig1");
+        let ig = chars("ig");
+        assert!(!has_word_edges(&c, 3..5));
+        assert!(has_word_edges(&c, 6..8));
+        assert!(has_word_edges(&c, 10..12));
+        assert!(contains_word(&c, 0..c.len(), &ig));
+        assert!(!contains_word(&c, 0..5, &ig));
+    }
+}

@@ -1,0 +1,107 @@
+//! dmlint's engine: finds every token of a merchant's message that Xiaohongshu
+//! will judge as 导流 (diverting users off-platform) or that its screening tends
+//! to flag, in the original text's coordinates, however it is disguised.
+//!
+//! ```
+//! use dmlint::{Checker, CheckOptions, Verdict};
+//!
+//! let checker = Checker::builtin().unwrap();
+//! let report = checker.check("加我V信：abc_123", &CheckOptions::default());
+//! assert_eq!(report.verdict, Verdict::Block);
+//! assert_eq!(report.findings[0].text, "加我");
+//! ```
+//!
+//! The engine knows nothing of windows or terminals: the app and the CLI are
+//! two thin faces on [`Checker`].
+
+pub mod detect;
+mod lang;
+pub mod normalize;
+pub mod rules;
+
+pub use detect::Checker;
+pub use lang::Language;
+pub use rules::{Category, Context, RuleError, Severity};
+
+use serde::Serialize;
+
+/// The outcome of checking one message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Warn,
+    Block,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Block => "block",
+        }
+    }
+}
+
+/// One risky token, in char offsets (Unicode scalar values) of the original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The id of the rule that found it, e.g. `wechat.variant`.
+    pub rule: String,
+    pub category: Category,
+    pub severity: Severity,
+    /// First char of the token in the original text.
+    pub start: usize,
+    /// One past the last char (exclusive).
+    pub end: usize,
+    /// The token as the merchant wrote it.
+    pub text: String,
+    /// The canonical form that triggered the rule ("①③⑧" → "138").
+    pub normalized: String,
+    /// Why it is risky, in the message's own language.
+    pub message: String,
+    /// What to do about it, in the message's own language.
+    pub fix: String,
+}
+
+/// Everything the engine found in one message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub verdict: Verdict,
+    /// Whether the message is Chinese- or English-dominant.
+    pub language: Language,
+    /// Findings sorted by start, never overlapping.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Counts findings of a severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// How a message is checked: where it will be sent, the shop's industry, and
+/// the shop's own words that are never findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckOptions {
+    pub context: Context,
+    /// A profile name from `rules/profiles.json` (`general`, `legal`, …).
+    pub profile: String,
+    /// Brand, shop and product names, the account's 小红书号: never flagged.
+    pub allowlist: Vec<String>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            context: Context::Dm,
+            profile: "general".to_string(),
+            allowlist: Vec::new(),
+        }
+    }
+}

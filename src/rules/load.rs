@@ -1,0 +1,293 @@
+//! Loading and validating rule packs. Every problem names its file, line and
+//! column and says what to change; all problems are reported at once.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::{Builtin, Cues, Profiles, Rule, RulePack};
+
+/// The rule packs compiled into the binary, in priority order: on a tie for
+/// the same token, the earlier rule wins.
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("rules/wechat.json", include_str!("../../rules/wechat.json")),
+    ("rules/phone.json", include_str!("../../rules/phone.json")),
+    ("rules/qq.json", include_str!("../../rules/qq.json")),
+    ("rules/email.json", include_str!("../../rules/email.json")),
+    ("rules/url.json", include_str!("../../rules/url.json")),
+    ("rules/platform.json", include_str!("../../rules/platform.json")),
+    ("rules/solicitation.json", include_str!("../../rules/solicitation.json")),
+    ("rules/screening.json", include_str!("../../rules/screening.json")),
+    ("rules/claims.json", include_str!("../../rules/claims.json")),
+];
+const BUILTIN_CUES: (&str, &str) = ("rules/cues.json", include_str!("../../rules/cues.json"));
+const BUILTIN_PROFILES: (&str, &str) = (
+    "rules/profiles.json",
+    include_str!("../../rules/profiles.json"),
+);
+
+/// One source file's name and text.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleSource<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+/// One problem in a rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// Every problem found while loading rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// All rules, cues and profiles, validated.
+#[derive(Debug, Clone)]
+pub struct RuleBook {
+    pub rules: Vec<Rule>,
+    pub cues: Cues,
+    pub profiles: Profiles,
+}
+
+impl RuleBook {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Result<RuleBook, RuleError> {
+        let packs: Vec<RuleSource> = BUILTIN_PACKS
+            .iter()
+            .map(|&(file, text)| RuleSource { file, text })
+            .collect();
+        let (file, text) = BUILTIN_CUES;
+        let cues = RuleSource { file, text };
+        let (file, text) = BUILTIN_PROFILES;
+        RuleBook::load(&packs, cues, RuleSource { file, text })
+    }
+
+    pub fn load(
+        packs: &[RuleSource],
+        cues: RuleSource,
+        profiles: RuleSource,
+    ) -> Result<RuleBook, RuleError> {
+        let mut problems = Vec::new();
+        let mut rules = Vec::new();
+        let mut ids = HashSet::new();
+        for source in packs {
+            let Some(pack) = parse::<RulePack>(*source, &mut problems) else {
+                continue;
+            };
+            for rule in pack.rules {
+                for message in validate_rule(&rule) {
+                    problems.push(locate(*source, &rule.id, message));
+                }
+                if !ids.insert(rule.id.clone()) {
+                    let message = format!(
+                        "rule id `{}` is used twice; give each rule its own id",
+                        rule.id
+                    );
+                    problems.push(locate(*source, &rule.id, message));
+                }
+                rules.push(rule);
+            }
+        }
+        let cues = parse::<Cues>(cues, &mut problems);
+        let profiles_parsed = parse::<Profiles>(profiles, &mut problems);
+        if let Some(p) = &profiles_parsed {
+            for message in p.problems() {
+                problems.push(Problem {
+                    file: profiles.file.to_string(),
+                    line: 1,
+                    column: 1,
+                    message,
+                });
+            }
+        }
+        match (cues, profiles_parsed) {
+            (Some(cues), Some(profiles)) if problems.is_empty() => Ok(RuleBook {
+                rules,
+                cues,
+                profiles,
+            }),
+            _ => Err(RuleError { problems }),
+        }
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    source: RuleSource,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match serde_json::from_str(source.text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let message = e.to_string();
+            // serde_json appends " at line L column C"; the location is ours to give.
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m)
+                .to_string();
+            problems.push(Problem {
+                file: source.file.to_string(),
+                line: e.line(),
+                column: e.column(),
+                message,
+            });
+            None
+        }
+    }
+}
+
+/// The line and column of a rule's id in its file.
+fn locate(source: RuleSource, id: &str, message: String) -> Problem {
+    let needle = format!("\"{id}\"");
+    let (line, column) = source
+        .text
+        .find(&needle)
+        .map(|offset| {
+            let before = &source.text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, column)
+        })
+        .unwrap_or((1, 1));
+    Problem {
+        file: source.file.to_string(),
+        line,
+        column,
+        message: format!("rule `{id}`: {message}"),
+    }
+}
+
+fn validate_rule(rule: &Rule) -> Vec<String> {
+    let mut problems = Vec::new();
+    if rule.keywords.is_empty()
+        && rule.patterns.is_empty()
+        && rule.pinyin.is_empty()
+        && rule.builtin.is_none()
+    {
+        problems.push(
+            "matches nothing; give it `keywords`, `patterns`, `pinyin` or a `builtin`".to_string(),
+        );
+    }
+    for pattern in &rule.patterns {
+        if let Err(e) = regex::Regex::new(pattern) {
+            problems.push(format!("invalid pattern {pattern:?}: {e}"));
+        }
+    }
+    for syllables in &rule.pinyin {
+        let ok = syllables
+            .split_whitespace()
+            .all(|s| s.chars().all(|c| c.is_ascii_lowercase()));
+        if !ok || syllables.trim().is_empty() {
+            problems.push(format!(
+                "pinyin {syllables:?} must be toneless lower-case syllables separated by spaces, like \"wei xin\""
+            ));
+        }
+    }
+    if rule.keywords.iter().any(|k| k.trim().is_empty()) {
+        problems.push("has an empty keyword; remove it".to_string());
+    }
+    if rule.builtin == Some(Builtin::EnglishWords) && rule.only_in.is_none() {
+        problems.push("the english-words matcher needs `only_in`".to_string());
+    }
+    if rule.examples.matches.is_empty() {
+        problems.push("has no `examples.match`; add at least one text it must find".to_string());
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source<'a>(file: &'a str, text: &'a str) -> RuleSource<'a> {
+        RuleSource { file, text }
+    }
+
+    #[test]
+    fn builtin_rules_load() {
+        let book = RuleBook::builtin().expect("built-in rules are valid");
+        assert!(book.rules.len() > 20);
+    }
+
+    #[test]
+    fn reports_file_line_and_column_of_a_syntax_error() {
+        let (cues, profiles) = (BUILTIN_CUES, BUILTIN_PROFILES);
+        let err = RuleBook::load(
+            &[source("mine.json", "{\n  \"pack\": \"x\",\n  \"rules\": [,]\n}")],
+            source(cues.0, cues.1),
+            source(profiles.0, profiles.1),
+        )
+        .unwrap_err();
+        assert_eq!(err.problems.len(), 1);
+        let p = &err.problems[0];
+        assert_eq!((p.file.as_str(), p.line), ("mine.json", 3));
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let pack = r#"{"pack": "x", "description": {"zh": "", "en": ""}, "rules": [
+  {"id": "a", "category": "wechat", "severity": "block", "patterns": ["("],
+   "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["x"]}},
+  {"id": "a", "category": "wechat", "severity": "block", "keywords": ["x"],
+   "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}}
+]}"#;
+        let (cues, profiles) = (BUILTIN_CUES, BUILTIN_PROFILES);
+        let err = RuleBook::load(
+            &[source("mine.json", pack)],
+            source(cues.0, cues.1),
+            source(profiles.0, profiles.1),
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("mine.json:2:"), "{text}");
+        assert!(text.contains("invalid pattern"), "{text}");
+        assert!(text.contains("used twice"), "{text}");
+        assert!(text.contains("no `examples.match`"), "{text}");
+    }
+
+    #[test]
+    fn rejects_an_unknown_category_by_name() {
+        let pack = r#"{"pack": "x", "description": {"zh": "", "en": ""}, "rules": [
+  {"id": "a", "category": "telegram", "severity": "block", "keywords": ["x"],
+   "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["x"]}}]}"#;
+        let (cues, profiles) = (BUILTIN_CUES, BUILTIN_PROFILES);
+        let err = RuleBook::load(
+            &[source("mine.json", pack)],
+            source(cues.0, cues.1),
+            source(profiles.0, profiles.1),
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("mine.json:2:"), "{text}");
+        assert!(text.contains("unknown variant `telegram`"), "{text}");
+    }
+}

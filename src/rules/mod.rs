@@ -1,0 +1,306 @@
+//! The rule-pack model: rules are data (`rules/*.json`), each with a message, a
+//! severity and its own examples, loaded with serde and validated before use.
+
+mod load;
+mod profiles;
+
+pub use load::{BUILTIN_PACKS, RuleBook, RuleError, RuleSource};
+pub use profiles::{ContextSettings, Profile, Profiles};
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is. Ordered: `Info < Warn < Block`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warn,
+    Block,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warn => "warn",
+            Severity::Block => "block",
+        }
+    }
+}
+
+/// The taxonomy of DESIGN.md section 2; the names are part of the CLI contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Wechat,
+    Phone,
+    Qq,
+    Email,
+    Url,
+    Platform,
+    Solicitation,
+    Digits,
+    Alnum,
+    Unit,
+    Size,
+    Model,
+    Amount,
+    Address,
+    English,
+    Absolute,
+    Efficacy,
+}
+
+impl Category {
+    pub const ALL: [Category; 17] = [
+        Category::Wechat,
+        Category::Phone,
+        Category::Qq,
+        Category::Email,
+        Category::Url,
+        Category::Platform,
+        Category::Solicitation,
+        Category::Digits,
+        Category::Alnum,
+        Category::Unit,
+        Category::Size,
+        Category::Model,
+        Category::Amount,
+        Category::Address,
+        Category::English,
+        Category::Absolute,
+        Category::Efficacy,
+    ];
+
+    /// Categories that divert users off-platform: a profile can never soften them.
+    pub fn is_diversion(self) -> bool {
+        matches!(
+            self,
+            Category::Wechat
+                | Category::Phone
+                | Category::Qq
+                | Category::Email
+                | Category::Url
+                | Category::Platform
+                | Category::Solicitation
+        )
+    }
+
+    /// Contact details proper: a solicitation phrase needs one of these nearby.
+    pub fn is_contact(self) -> bool {
+        self.is_diversion() && self != Category::Solicitation
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Wechat => "wechat",
+            Category::Phone => "phone",
+            Category::Qq => "qq",
+            Category::Email => "email",
+            Category::Url => "url",
+            Category::Platform => "platform",
+            Category::Solicitation => "solicitation",
+            Category::Digits => "digits",
+            Category::Alnum => "alnum",
+            Category::Unit => "unit",
+            Category::Size => "size",
+            Category::Model => "model",
+            Category::Amount => "amount",
+            Category::Address => "address",
+            Category::English => "english",
+            Category::Absolute => "absolute",
+            Category::Efficacy => "efficacy",
+        }
+    }
+}
+
+/// Where the message will be sent. Welcome messages and auto-replies are the
+/// strictest: since 2025-01-07 they may carry no contact at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    Welcome,
+    AutoReply,
+    #[default]
+    Dm,
+}
+
+impl Context {
+    pub const ALL: [Context; 3] = [Context::Welcome, Context::AutoReply, Context::Dm];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Context::Welcome => "welcome",
+            Context::AutoReply => "auto_reply",
+            Context::Dm => "dm",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// A text in both UI languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Bilingual {
+    pub fn get(&self, language: crate::Language) -> &str {
+        match language {
+            crate::Language::Chinese => &self.zh,
+            crate::Language::English => &self.en,
+        }
+    }
+}
+
+/// When a rule's match counts at its full severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gate {
+    /// Always.
+    #[default]
+    None,
+    /// Only when the channel is named as a destination (加/搜/关注 before it, an
+    /// ID, 号 or 店 after it…); named as a topic it drops to the context's
+    /// topic severity. See `rules/cues.json`.
+    Destination,
+    /// Always, unless the channel is plainly a topic ("不要相信加扣扣的", "Q币").
+    UnlessTopic,
+    /// Only with a contact detail in the same sentence ("call me" + a number).
+    NearContact,
+}
+
+/// Matchers implemented in code, for what patterns cannot express well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Builtin {
+    /// A mainland mobile number (1[3-9] + 9 digits), in any digit style.
+    NumberMobile,
+    /// A landline with its area code, or a local number after a phone word.
+    NumberLandline,
+    /// A 400/800 service number.
+    NumberTollFree,
+    /// A number with a country code (+1 415 …, +852 …, (212) 555-0148).
+    NumberInternational,
+    /// A 5–11 digit number after a QQ word, 群 or 加.
+    NumberQq,
+    /// A number after a WeChat word.
+    NumberWechat,
+    /// A run of 5+ digits that nothing else explains.
+    NumberDigits,
+    /// A WeChat-style ID after a channel word or 加 ("加V：abc_123").
+    HandleAfterCue,
+    /// An @handle after a platform named as a destination.
+    PlatformHandle,
+    /// Latin words inside Chinese-dominant text.
+    EnglishWords,
+}
+
+/// Must-match and must-not-match examples; the test suite runs them all.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(rename = "match", default)]
+    pub matches: Vec<String>,
+    #[serde(default)]
+    pub no_match: Vec<String>,
+}
+
+/// One rule as written in a pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    /// Literal words, matched on the canonical form (so "V信" also finds "Ｖ信").
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Regexes over the canonical (lower-case, folded) text; a group named `m`
+    /// narrows the finding to that group.
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// Pinyin syllables ("wei xin"): any Han chars read that way match.
+    #[serde(default)]
+    pub pinyin: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub builtin: Option<Builtin>,
+    #[serde(default)]
+    pub gate: Gate,
+    /// With a gate: report a failed gate as a topic mention (true) or not at all.
+    #[serde(default = "yes")]
+    pub topic: bool,
+    /// The match is void when one of these stands right before it (参加我 ≠ 加我).
+    #[serde(default)]
+    pub not_preceded_by: Vec<String>,
+    /// The match is void when one of these stands right after it.
+    #[serde(default)]
+    pub not_followed_by: Vec<String>,
+    /// Only in text dominated by this language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only_in: Option<crate::Language>,
+    pub message: Bilingual,
+    pub fix: Bilingual,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A rule pack file: `rules/<name>.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulePack {
+    pub pack: String,
+    pub description: Bilingual,
+    pub rules: Vec<Rule>,
+}
+
+/// A word that tells what a nearby number or ID is ("QQ", "群号", "订单号").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberCue {
+    pub words: Vec<String>,
+    pub channel: Channel,
+    /// How many chars may stand between the cue and the number.
+    pub max_gap: usize,
+}
+
+/// What a cue says a nearby number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Qq,
+    Wechat,
+    Phone,
+    /// 加/➕: a bare number after it is a QQ, a handle a WeChat ID.
+    Add,
+    /// 号/号码/账号: the channel is whatever was named before in the sentence.
+    Id,
+    /// 订单号, 快递, 邀请码…: not a contact at all.
+    Label,
+}
+
+/// The words that tell a destination from a topic (see [`Gate::Destination`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    pub numbers: Vec<NumberCue>,
+    /// Before a channel in the same clause: 加, 搜, 关注, follow, on…
+    pub destination_before: Vec<String>,
+    /// Right after a channel: 号, 群, 店, 主页, :, @…
+    pub destination_after: Vec<String>,
+    /// Anywhere after a channel in the same sentence: 搜, 关注…
+    pub destination_sentence: Vec<String>,
+    /// Right after a channel, making it a topic: 支付, 零钱, 的物流…
+    pub topic_after: Vec<String>,
+    /// Before a channel in the same clause, making it a topic: 转发, 来自, 不要…
+    pub topic_before: Vec<String>,
+}
