@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 
-use super::text::{self, around, contains_word, starts_with_word};
+use super::text::{self, around, starts_with_word};
 use crate::normalize::Normalized;
 use crate::rules::{Channel, Cues};
 
@@ -20,6 +20,8 @@ pub struct CueHit {
 /// What the words around a channel mention say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GateState {
+    /// A number, ID or address follows right after: "微信：abc_123", "电话 138…".
+    ContactFollows,
     /// Named as somewhere to go: "加我微信", "淘宝店铺", "on Instagram @x".
     Destination,
     /// Named as a topic: "微信支付", "转发微博", "不要相信加扣扣的".
@@ -44,6 +46,7 @@ pub struct CueMatcher {
     destination_sentence: Vec<Vec<char>>,
     topic_before: Vec<Vec<char>>,
     topic_after: Vec<Vec<char>>,
+    ordinary_words: Vec<Vec<char>>,
 }
 
 fn canonical_words(words: &[String]) -> Vec<Vec<char>> {
@@ -72,6 +75,7 @@ impl CueMatcher {
             destination_sentence: canonical_words(&cues.destination_sentence),
             topic_before: canonical_words(&cues.topic_before),
             topic_after: canonical_words(&cues.topic_after),
+            ordinary_words: canonical_words(&cues.ordinary_words),
         }
     }
 
@@ -98,7 +102,9 @@ impl CueMatcher {
                 })
             })
             .collect();
+        // Of cues ending together the longest speaks: 卡号 is a label, not 号.
         hits.sort_by_key(|h| (h.range.end, std::cmp::Reverse(h.range.len())));
+        hits.dedup_by_key(|h| h.range.end);
         hits
     }
 
@@ -116,15 +122,21 @@ impl CueMatcher {
             .iter()
             .any(|&s| s >= range.end && s <= range.end + CONTACT_REACH && s < clause.end);
         if contact_follows {
-            return GateState::Destination;
+            return GateState::ContactFollows;
         }
         let before = clause.start.max(range.start.saturating_sub(BEFORE_REACH))..range.start;
         let mut after = range.end;
         if after < chars.len() && chars[after] == ' ' {
             after += 1;
         }
-        let any_before = |words: &[Vec<char>]| words.iter().any(|w| contains_word(chars, before.clone(), w));
-        let any_after = |words: &[Vec<char>]| words.iter().any(|w| starts_with_word(chars, after, w));
+        let any_before = |words: &[Vec<char>]| {
+            words.iter().any(|w| self.contains_cue(chars, before.clone(), w))
+        };
+        let any_after = |words: &[Vec<char>]| {
+            words
+                .iter()
+                .any(|w| starts_with_word(chars, after, w) && !self.inside_ordinary_word(chars, after..after + w.len()))
+        };
         if any_before(&self.topic_before) || any_after(&self.topic_after) {
             return GateState::Topic;
         }
@@ -136,11 +148,30 @@ impl CueMatcher {
         if self
             .destination_sentence
             .iter()
-            .any(|w| contains_word(chars, rest.clone(), w))
+            .any(|w| self.contains_cue(chars, rest.clone(), w))
         {
             return GateState::Destination;
         }
         GateState::Neutral
+    }
+
+    /// Whether `word` occurs in `range` as a cue: as a word, and not inside
+    /// an ordinary word ("加" in "更加" is no cue).
+    fn contains_cue(&self, chars: &[char], range: Range<usize>, word: &[char]) -> bool {
+        if range.len() < word.len() {
+            return false;
+        }
+        (range.start..=range.end - word.len()).any(|i| {
+            let at = i..i + word.len();
+            chars[at.clone()] == *word && text::has_word_edges(chars, at.clone()) && !self.inside_ordinary_word(chars, at)
+        })
+    }
+
+    fn inside_ordinary_word(&self, chars: &[char], at: Range<usize>) -> bool {
+        self.ordinary_words.iter().any(|o| {
+            let first = at.end.saturating_sub(o.len());
+            (first..=at.start).any(|s| s + o.len() <= chars.len() && chars[s..s + o.len()] == **o)
+        })
     }
 }
 
@@ -161,29 +192,33 @@ pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> O
                 && gap_ok(h.range.end, run.start, h.channel)
         })
         .max_by_key(|h| (h.range.end, h.range.len()));
-    let channel = match before {
-        Some(h) => h.channel,
-        None => {
-            let after = hits.iter().find(|h| {
-                h.range.start >= run.end
-                    && h.range.start - run.end <= 2
-                    && matches!(h.channel, Channel::Qq | Channel::Add)
-                    && gap_ok(run.end, h.range.start, h.channel)
-            })?;
-            after.channel
-        }
-    };
-    if channel != Channel::Id {
-        return Some(channel);
-    }
-    let sentence = around(chars, run.clone(), 40, true);
-    let named = hits
-        .iter()
-        .filter(|h| {
-            h.range.start >= sentence.start
-                && h.range.end <= run.start
-                && matches!(h.channel, Channel::Qq | Channel::Wechat | Channel::Phone)
+    let after = || {
+        hits.iter().find(|h| {
+            h.range.start >= run.end
+                && h.range.start - run.end <= 2
+                && matches!(h.channel, Channel::Qq | Channel::Add)
+                && gap_ok(run.end, h.range.start, h.channel)
         })
-        .max_by_key(|h| h.range.end);
-    Some(named.map_or(Channel::Id, |h| h.channel))
+    };
+    match before.or_else(after).map(|h| h.channel) {
+        Some(Channel::Id) => named_before(chars, hits, run.start, &[Channel::Qq, Channel::Wechat, Channel::Phone]),
+        Some(channel) => Some(channel),
+        // A bare number in a sentence that named QQ or WeChat earlier
+        // ("加扣扣 有图片有真相 8330845614") is that account.
+        None => named_before(chars, hits, run.start, &[Channel::Qq, Channel::Wechat]),
+    }
+}
+
+/// How far back a sentence is searched for the channel a bare number belongs to.
+const NAMED_REACH: usize = 30;
+
+/// The channel named last before `at` in its sentence, among `channels`.
+pub fn named_before(chars: &[char], hits: &[CueHit], at: usize, channels: &[Channel]) -> Option<Channel> {
+    let sentence = around(chars, at..at, NAMED_REACH, true);
+    hits.iter()
+        .filter(|h| {
+            h.range.start >= sentence.start && h.range.end <= at && channels.contains(&h.channel)
+        })
+        .max_by_key(|h| h.range.end)
+        .map(|h| h.channel)
 }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::cues::CueHit;
+use super::cues::{CueHit, named_before};
 use crate::rules::Channel;
 
 /// Chars that may stand between a cue and the ID: 微信号：, 加我 V 是 …
@@ -27,7 +27,16 @@ const ID_LENGTH: Range<usize> = 5..31;
 pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     for hit in hits {
-        if !matches!(hit.channel, Channel::Wechat | Channel::Add | Channel::Id) {
+        let wechat_id = match hit.channel {
+            Channel::Wechat | Channel::Add => true,
+            // 号 after a WeChat word: "威信吧，号是 liujl_k9dog".
+            Channel::Id => {
+                named_before(chars, hits, hit.range.start, &[Channel::Wechat, Channel::Qq])
+                    == Some(Channel::Wechat)
+            }
+            _ => false,
+        };
+        if !wechat_id {
             continue;
         }
         let mut start = hit.range.end;
@@ -40,9 +49,11 @@ pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
         };
         let token = &chars[range.clone()];
         let has_letter = token.iter().any(|c| c.is_ascii_lowercase());
+        // "加q8558317144": a QQ number behind its Q, which the QQ rules report.
+        let qq_number = token.iter().skip_while(|&&c| c == 'q').all(char::is_ascii_digit);
         let looks_made_up = token.iter().any(|c| c.is_ascii_digit() || *c == '_' || *c == '-');
-        let named = hit.channel == Channel::Wechat;
-        if has_letter && (named || looks_made_up) && !found.contains(&range) {
+        let named = hit.channel != Channel::Add;
+        if has_letter && !qq_number && (named || looks_made_up) && !found.contains(&range) {
             found.push(range);
         }
     }
@@ -103,7 +114,7 @@ mod tests {
     fn takes_the_id_after_a_cue() {
         assert_eq!(ids("微信：abc_123，谢谢", 2, Channel::Wechat), ["abc_123"]);
         assert_eq!(ids("微信id: hello_1", 2, Channel::Wechat), ["hello_1"]);
-        assert_eq!(ids("号是 liujl\n_k9dog（备注）", 1, Channel::Id), ["liujl\n_k9dog"]);
+        assert!(ids("号是 liujl\n_k9dog（备注）", 1, Channel::Id).is_empty());
         assert_eq!(ids("加lj368628", 1, Channel::Add), ["lj368628"]);
     }
 
@@ -112,5 +123,6 @@ mod tests {
         assert!(ids("加我gamecenter", 2, Channel::Add).is_empty());
         assert!(ids("微信：a@b.com", 2, Channel::Wechat).is_empty());
         assert!(ids("加 12345678", 1, Channel::Add).is_empty());
+        assert!(ids("加q8558317144", 1, Channel::Add).is_empty());
     }
 }

@@ -47,10 +47,12 @@ pub struct Checker {
     neighbours: Vec<Neighbours>,
 }
 
-/// A rule's `not_preceded_by` / `not_followed_by`, in canonical chars.
+/// What voids a rule's match: `not_preceded_by` / `not_followed_by` in
+/// canonical chars, and `exceptions` as one anchored regex.
 struct Neighbours {
     before: Vec<Vec<char>>,
     after: Vec<Vec<char>>,
+    exceptions: Option<regex::Regex>,
 }
 
 impl Neighbours {
@@ -62,16 +64,26 @@ impl Neighbours {
                 .filter(|w| !w.is_empty())
                 .collect()
         };
+        let exceptions = (!rule.exceptions.is_empty()).then(|| {
+            let alternatives = rule.exceptions.join(")|(?:");
+            regex::Regex::new(&format!("^(?:(?:{alternatives}))$")).expect("validated exceptions")
+        });
         Neighbours {
             before: canonical(&rule.not_preceded_by),
             after: canonical(&rule.not_followed_by),
+            exceptions,
         }
     }
 
-    /// Whether a match at `range` is void because of what touches it.
-    fn void(&self, chars: &[char], range: &Range<usize>) -> bool {
+    /// Whether a match at `range` is void because of what touches it or what it is.
+    fn void(&self, norm: &Normalized, range: &Range<usize>) -> bool {
+        let chars = norm.chars();
         self.before.iter().any(|w| chars[..range.start].ends_with(w))
             || self.after.iter().any(|w| chars[range.end..].starts_with(w))
+            || self
+                .exceptions
+                .as_ref()
+                .is_some_and(|e| e.is_match(norm.slice(range.clone())))
     }
 }
 
@@ -119,7 +131,7 @@ impl Checker {
         self.keywords.find(&norm, rules, &mut candidates);
         self.patterns.find(&norm, rules, &mut candidates);
         self.pinyin.find(chars, &mut candidates);
-        candidates.retain(|c| !self.neighbours[c.rule].void(chars, &c.range));
+        candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
         let cue_hits = self.cues.find(chars);
         let runs = numbers::find_runs(chars);
         for run in &runs {
@@ -200,7 +212,7 @@ impl Checker {
         let topic = self.book.profiles.topic_severity(options.context);
         let mut contact_starts: Vec<usize> = runs
             .iter()
-            .filter(|r| r.digits.len() >= 5 && !r.is_date())
+            .filter(|r| r.digits.len() >= 5 && !r.is_date() && !r.is_range())
             .map(|r| r.range.start)
             .collect();
         contact_starts.extend(
@@ -208,7 +220,9 @@ impl Checker {
                 .iter()
                 .filter(|c| {
                     let r = &rules[c.rule];
-                    r.gate == Gate::None && r.category.is_contact()
+                    r.gate == Gate::None
+                        && r.category.is_contact()
+                        && r.builtin != Some(Builtin::PlatformHandle)
                 })
                 .map(|c| c.range.start),
         );
@@ -217,18 +231,19 @@ impl Checker {
             let rule = &rules[c.rule];
             let state = match rule.gate {
                 Gate::None | Gate::NearContact => continue,
-                Gate::Destination | Gate::UnlessTopic => {
+                Gate::Destination | Gate::UnlessTopic | Gate::ContactFollows => {
                     self.cues.gate_state(chars, &c.range, &contact_starts)
                 }
             };
             let full = match (rule.gate, state) {
-                (_, GateState::Destination) => true,
+                (Gate::ContactFollows, state) => state == GateState::ContactFollows,
+                (_, GateState::Destination | GateState::ContactFollows) => true,
                 (Gate::UnlessTopic, GateState::Neutral) => true,
                 _ => false,
             };
             if !full {
                 c.severity = topic.min(rule.severity);
-                if state == GateState::Neutral {
+                if state == GateState::Neutral && rule.gate == Gate::Destination {
                     pending.push(i);
                 }
             }

@@ -111,6 +111,14 @@ impl NumberRun {
             && self.separators[0] == self.separators[1]
     }
 
+    /// "5000-200", "30~49": two numbers with a dash between, the second
+    /// shorter than any phone-number chunk.
+    pub fn is_range(&self) -> bool {
+        self.groups.len() == 2
+            && matches!(self.separators[0], '-' | '~' | '–' | '—')
+            && self.groups[1] <= 3
+    }
+
     fn is_mobile(digits: &str) -> bool {
         let b = digits.as_bytes();
         b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
@@ -131,12 +139,18 @@ impl NumberRun {
         }
         let d = self.digits.as_str();
         let n = d.len();
+        if self.is_range() {
+            return (n >= 5).then_some(Builtin::NumberDigits);
+        }
         if cue == Some(Channel::Label) {
             return (n >= 5).then_some(Builtin::NumberDigits);
         }
-        if (self.plus || d.starts_with("00")) && (8..=15).contains(&n) {
+        // Country code and subscriber number make ten digits at least; a shorter
+        // "+80351694" is 加 written as a plus sign.
+        if (self.plus || d.starts_with("00")) && (10..=15).contains(&n) {
             return Some(Builtin::NumberInternational);
         }
+        let cue = if self.plus { cue.or(Some(Channel::Add)) } else { cue };
         if Self::is_mobile(d) || (n == 13 && d.starts_with("86") && Self::is_mobile(&d[2..])) {
             return Some(Builtin::NumberMobile);
         }

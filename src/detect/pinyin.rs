@@ -2,7 +2,7 @@
 //! those syllables catches them all, and the next homophone too. Only whole
 //! syllables of the listed words match, never pinyin substrings.
 
-use pinyin::ToPinyinMulti;
+use pinyin::ToPinyin;
 
 use super::Candidate;
 use crate::normalize::is_han;
@@ -31,17 +31,16 @@ impl PinyinMatcher {
         if self.words.is_empty() || !chars.iter().any(|&c| is_han(c)) {
             return;
         }
-        let readings: Vec<Vec<&'static str>> = chars
+        // The primary reading only: heteronyms (于 also reads "wu") match
+        // words nobody meant.
+        let readings: Vec<Option<&'static str>> = chars
             .iter()
-            .map(|&c| match c.to_pinyin_multi() {
-                Some(multi) if is_han(c) => multi.into_iter().map(|p| p.plain()).collect(),
-                _ => Vec::new(),
-            })
+            .map(|&c| c.to_pinyin().filter(|_| is_han(c)).map(|p| p.plain()))
             .collect();
         for (rule, severity, syllables) in &self.words {
             let n = syllables.len();
             for start in 0..chars.len().saturating_sub(n - 1) {
-                let reads = (0..n).all(|k| readings[start + k].contains(&syllables[k].as_str()));
+                let reads = (0..n).all(|k| readings[start + k] == Some(syllables[k].as_str()));
                 if reads {
                     out.push(Candidate {
                         rule: *rule,

@@ -7,13 +7,14 @@ use std::fmt;
 use super::{Builtin, Cues, Profiles, Rule, RulePack};
 
 /// The rule packs compiled into the binary, in priority order: on a tie for
-/// the same token, the earlier rule wins.
+/// the same token, the earlier rule wins (an IP address is a link before it
+/// is a digit run).
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("rules/email.json", include_str!("../../rules/email.json")),
+    ("rules/url.json", include_str!("../../rules/url.json")),
     ("rules/wechat.json", include_str!("../../rules/wechat.json")),
     ("rules/phone.json", include_str!("../../rules/phone.json")),
     ("rules/qq.json", include_str!("../../rules/qq.json")),
-    ("rules/email.json", include_str!("../../rules/email.json")),
-    ("rules/url.json", include_str!("../../rules/url.json")),
     ("rules/platform.json", include_str!("../../rules/platform.json")),
     ("rules/solicitation.json", include_str!("../../rules/solicitation.json")),
     ("rules/screening.json", include_str!("../../rules/screening.json")),
@@ -200,6 +201,11 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
     for pattern in &rule.patterns {
         if let Err(e) = regex::Regex::new(pattern) {
             problems.push(format!("invalid pattern {pattern:?}: {e}"));
+        }
+    }
+    for exception in &rule.exceptions {
+        if let Err(e) = regex::Regex::new(exception) {
+            problems.push(format!("invalid exception {exception:?}: {e}"));
         }
     }
     for syllables in &rule.pinyin {

@@ -169,6 +169,9 @@ pub enum Gate {
     /// ID, 号 or 店 after it…); named as a topic it drops to the context's
     /// topic severity. See `rules/cues.json`.
     Destination,
+    /// Only with a number, ID or address right after it ("电话：138…"): for
+    /// channel words that are everyday words too ("打电话").
+    ContactFollows,
     /// Always, unless the channel is plainly a topic ("不要相信加扣扣的", "Q币").
     UnlessTopic,
     /// Only with a contact detail in the same sentence ("call me" + a number).
@@ -241,6 +244,10 @@ pub struct Rule {
     /// The match is void when one of these stands right after it.
     #[serde(default)]
     pub not_followed_by: Vec<String>,
+    /// Regexes for whole matches that are not findings after all ("11am" is a
+    /// time, not an ID); matched against the canonical text of the match.
+    #[serde(default)]
+    pub exceptions: Vec<String>,
     /// Only in text dominated by this language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub only_in: Option<crate::Language>,
@@ -301,6 +308,8 @@ pub struct Cues {
     pub destination_sentence: Vec<String>,
     /// Right after a channel, making it a topic: 支付, 零钱, 的物流…
     pub topic_after: Vec<String>,
+    /// Words in which a cue is no cue: 更加, 参加 and 外加 hold 加 but add nobody.
+    pub ordinary_words: Vec<String>,
     /// Before a channel in the same clause, making it a topic: 转发, 来自, 不要…
     pub topic_before: Vec<String>,
 }
