@@ -15,7 +15,11 @@ use dmlint::rules::{RuleBook, RuleSource};
 use dmlint::{CheckOptions, Checker, Context, Finding, Report, Severity, Verdict};
 
 #[derive(Parser, Debug)]
-#[command(name = "dmlint", version, about = "Checks Xiaohongshu merchant messages for 导流 risks")]
+#[command(
+    name = "dmlint",
+    version,
+    about = "Checks Xiaohongshu merchant messages for 导流 risks"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -167,7 +171,13 @@ pub fn run(cli: Cli) -> ExitCode {
 fn check(args: &CheckArgs) -> Result<bool, InputError> {
     let checker = load_checker(args.rules.as_deref())?;
     if !checker.book().profiles.profiles.contains_key(&args.profile) {
-        let names: Vec<&str> = checker.book().profiles.profiles.keys().map(String::as_str).collect();
+        let names: Vec<&str> = checker
+            .book()
+            .profiles
+            .profiles
+            .keys()
+            .map(String::as_str)
+            .collect();
         return Err(InputError(format!(
             "unknown profile `{}`; choose one of: {}",
             args.profile,
@@ -189,7 +199,9 @@ fn check(args: &CheckArgs) -> Result<bool, InputError> {
         allowlist: args.allow.clone(),
     };
     let stdout = io::stdout();
-    let colour = args.format == Format::Text && stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let colour = args.format == Format::Text
+        && stdout.is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut blocked = false;
     let mut all = Vec::new();
@@ -205,7 +217,9 @@ fn check(args: &CheckArgs) -> Result<bool, InputError> {
                 .map(|line| writeln!(out, "{line}")),
             Format::Text => Ok(write!(out, "{}", render_text(message, &report, colour))),
             Format::Json => {
-                all.push(serde_json::to_value(Output::new(message, &report)).expect("serialisable"));
+                all.push(
+                    serde_json::to_value(Output::new(message, &report)).expect("serialisable"),
+                );
                 Ok(Ok(()))
             }
         };
@@ -252,8 +266,12 @@ fn load_checker(extra: Option<&Path>) -> Result<Checker, InputError> {
     };
     let mut texts = Vec::new();
     for file in &files {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| InputError(format!("{}: cannot read the rule pack: {e}", file.display())))?;
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            InputError(format!(
+                "{}: cannot read the rule pack: {e}",
+                file.display()
+            ))
+        })?;
         texts.push((file.display().to_string(), text));
     }
     let mut sources: Vec<RuleSource> = dmlint::rules::BUILTIN_PACKS
@@ -282,7 +300,8 @@ fn read_messages(file: &str, format: InputFormat) -> Result<Vec<Message>, InputE
             .map_err(|e| InputError(format!("<stdin>: cannot read: {e}")))?;
         ("<stdin>".to_string(), bytes)
     } else {
-        let bytes = std::fs::read(file).map_err(|e| InputError(format!("{file}: cannot read: {e}")))?;
+        let bytes =
+            std::fs::read(file).map_err(|e| InputError(format!("{file}: cannot read: {e}")))?;
         (file.to_string(), bytes)
     };
     let text = decode_utf8(&name, &bytes)?;
@@ -340,7 +359,11 @@ struct JsonlLine {
     context: Option<String>,
 }
 
-fn parse_context(name: &str, line: usize, context: Option<&str>) -> Result<Option<Context>, InputError> {
+fn parse_context(
+    name: &str,
+    line: usize,
+    context: Option<&str>,
+) -> Result<Option<Context>, InputError> {
     match context {
         None | Some("") => Ok(None),
         Some(c) => Context::parse(c).map(Some).ok_or_else(|| {
@@ -378,7 +401,11 @@ fn read_jsonl(name: &str, text: &str) -> Result<Vec<Message>, InputError> {
 }
 
 fn read_csv(name: &str, text: &str) -> Result<Vec<Message>, InputError> {
-    let delimiter = if name.to_lowercase().ends_with(".tsv") { b'\t' } else { b',' };
+    let delimiter = if name.to_lowercase().ends_with(".tsv") {
+        b'\t'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -387,7 +414,11 @@ fn read_csv(name: &str, text: &str) -> Result<Vec<Message>, InputError> {
         .headers()
         .map_err(|e| InputError(format!("{name}:1: cannot read the header row: {e}")))?
         .clone();
-    let column = |wanted: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(wanted));
+    let column = |wanted: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(wanted))
+    };
     let text_column = column("text").ok_or_else(|| {
         InputError(format!(
             "{name}:1: no `text` column in the header ({}); name the message column `text`",
@@ -403,7 +434,9 @@ fn read_csv(name: &str, text: &str) -> Result<Vec<Message>, InputError> {
         })?;
         let line = record.position().map_or(0, |p| p.line()) as usize;
         let Some(text) = record.get(text_column) else {
-            return Err(InputError(format!("{name}:{line}: the row has no `text` field")));
+            return Err(InputError(format!(
+                "{name}:{line}: the row has no `text` field"
+            )));
         };
         messages.push(Message {
             id: id_column
@@ -444,7 +477,7 @@ fn render_text(message: &Message, report: &Report, colour: bool) -> String {
         at = f.end;
     }
     marked.extend(&chars[at..]);
-    let _ = writeln!(out, "{}", marked.replace('\n', "\n  "));
+    let _ = writeln!(out, "{}", marked.trim_end().replace('\n', "\n  "));
     for f in &report.findings {
         let normalized = if f.normalized != f.text.to_lowercase() {
             format!(" → {}", f.normalized)

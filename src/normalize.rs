@@ -7,9 +7,10 @@
 //!
 //! Every canonical char remembers the span of original chars it came from, so
 //! findings are reported in the merchant's own text. One original char may
-//! become several canonical chars ("⑩" → "10"); removed chars (zero-width
-//! joiners, variation selectors, the spaces of letter-spaced words) are folded
-//! into the span of the char before them.
+//! become several canonical chars ("⑩" → "10"); invisible chars (zero-width
+//! joiners, variation selectors, the keycap combiner) are folded into the span
+//! of the char before them; the spacers of letter-spaced words belong to no
+//! span, and a finding around them covers them.
 //!
 //! Chinese numerals are *not* folded in the text — "一下" must stay a word —
 //! but [`digit_value`] reads them as digits where the number finder looks.
@@ -53,6 +54,16 @@ impl Normalized {
         }
         let original_len = original.chars().count();
         out.finish(original_len)
+    }
+
+    /// The canonical chars of each word, empty words left out: rule and cue
+    /// words are matched in canonical form, like the text.
+    pub fn words(words: &[String]) -> Vec<Vec<char>> {
+        words
+            .iter()
+            .map(|w| Normalized::new(w).chars)
+            .filter(|w| !w.is_empty())
+            .collect()
     }
 
     /// The canonical text.
@@ -162,7 +173,10 @@ impl Builder {
 
 /// Separators that people put between the letters of a word to hide it.
 fn is_letter_spacer(c: char) -> bool {
-    matches!(c, ' ' | '·' | '.' | '-' | '_' | '*' | '•' | '・' | '\u{3000}')
+    matches!(
+        c,
+        ' ' | '·' | '.' | '-' | '_' | '*' | '•' | '・' | '\u{3000}'
+    )
 }
 
 fn is_latin(c: char) -> bool {
@@ -174,8 +188,10 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Joins single Latin letters separated by one or two spacers — "w h a t s a p p",
-/// "v x", "v·x" — and a single letter spaced from a Han char ("v 信"). Words of
-/// two or more letters are left apart, so "i am" stays two words.
+/// "v x", "v·x" — a single letter spaced from a Han char ("v 信"), and Han
+/// chars spaced apart ("加 我 微 信", "微*信"): Chinese puts no spaces between
+/// words, so a spacer between two Han chars is a disguise or noise. Latin words
+/// of two or more letters are left apart, so "i am" stays two words.
 fn collapse_letter_spacing(b: &mut Builder) {
     let chars = &b.chars;
     let single = |i: usize| {
@@ -194,11 +210,13 @@ fn collapse_letter_spacing(b: &mut Builder) {
             .find(|&j| !is_letter_spacer(chars[j]))
             .unwrap_or(chars.len());
         let run_len = run_end - i;
-        if run_len <= 2 && run_end < chars.len() && single(i - 1) {
-            let right = chars[run_end];
-            let right_is_single_letter = is_latin(right)
-                && (run_end + 1 >= chars.len() || !is_latin(chars[run_end + 1]));
-            if right_is_single_letter || is_han(right) {
+        if run_len <= 2 && run_end < chars.len() {
+            let (left, right) = (chars[i - 1], chars[run_end]);
+            let right_is_single_letter =
+                is_latin(right) && (run_end + 1 >= chars.len() || !is_latin(chars[run_end + 1]));
+            let joins = (single(i - 1) && (right_is_single_letter || is_han(right)))
+                || (is_han(left) && is_han(right));
+            if joins {
                 remove[i..run_end].iter_mut().for_each(|r| *r = true);
             }
         }
@@ -207,21 +225,12 @@ fn collapse_letter_spacing(b: &mut Builder) {
     if !remove.contains(&true) {
         return;
     }
-    let mut kept = 0;
-    for i in 0..b.chars.len() {
-        if remove[i] {
-            // kept > 0: a removed spacer always follows a kept letter.
-            b.origin_end[kept - 1] = b.origin_end[i];
-        } else {
-            b.chars[kept] = b.chars[i];
-            b.origin_start[kept] = b.origin_start[i];
-            b.origin_end[kept] = b.origin_end[i];
-            kept += 1;
-        }
-    }
-    b.chars.truncate(kept);
-    b.origin_start.truncate(kept);
-    b.origin_end.truncate(kept);
+    // A removed spacer joins no span: a finding over the chars on both sides
+    // covers it, and one that ends before it does not drag it along.
+    let kept: Vec<usize> = (0..remove.len()).filter(|&i| !remove[i]).collect();
+    b.chars = kept.iter().map(|&i| b.chars[i]).collect();
+    b.origin_start = kept.iter().map(|&i| b.origin_start[i]).collect();
+    b.origin_end = kept.iter().map(|&i| b.origin_end[i]).collect();
 }
 
 /// Chars that render as nothing: zero-width spaces and joiners, variation
@@ -237,7 +246,8 @@ fn is_invisible(c: char) -> bool {
 /// Folds NFKC leaves alone: dingbat and double-circled digits, the heavy plus.
 fn fold_special(c: char) -> Option<&'static str> {
     const TEN: [&str; 10] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
-    const ELEVEN_TO_TWENTY: [&str; 10] = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "20"];
+    const ELEVEN_TO_TWENTY: [&str; 10] =
+        ["11", "12", "13", "14", "15", "16", "17", "18", "19", "20"];
     let n = c as u32;
     match c {
         '\u{2776}'..='\u{277F}' => Some(TEN[(n - 0x2776) as usize]),
@@ -254,7 +264,7 @@ fn fold_special(c: char) -> Option<&'static str> {
 /// Cyrillic and Greek letters that look like Latin ones (lower case), and the
 /// traditional forms of the characters that carry contact words.
 fn fold_lookalike(c: char) -> char {
-    let latin = match c {
+    match c {
         'а' | 'α' => 'a',
         'в' | 'β' => 'b',
         'с' | 'ϲ' => 'c',
@@ -278,41 +288,170 @@ fn fold_lookalike(c: char) -> char {
         'ԝ' | 'ω' => 'w',
         'х' | 'χ' => 'x',
         'у' | 'γ' => 'y',
-        _ => return trad_to_simp(c).unwrap_or(c),
-    };
-    latin
+        _ => trad_to_simp(c).unwrap_or(c),
+    }
 }
 
 /// Traditional → simplified for the characters of contact, solicitation and
 /// platform words (a full conversion table is not needed to match those).
 fn trad_to_simp(c: char) -> Option<char> {
     const TABLE: &[(char, char)] = &[
-        ('訊', '讯'), ('聯', '联'), ('繫', '系'), ('係', '系'), ('電', '电'), ('話', '话'),
-        ('號', '号'), ('碼', '码'), ('請', '请'), ('診', '诊'), ('預', '预'), ('約', '约'),
-        ('歡', '欢'), ('諮', '咨'), ('詢', '询'), ('們', '们'), ('這', '这'), ('裡', '里'),
-        ('裏', '里'), ('個', '个'), ('賬', '账'), ('帳', '账'), ('戶', '户'), ('網', '网'),
-        ('鏈', '链'), ('結', '结'), ('掃', '扫'), ('維', '维'), ('點', '点'), ('擊', '击'),
-        ('載', '载'), ('優', '优'), ('價', '价'), ('錢', '钱'), ('費', '费'), ('買', '买'),
-        ('賣', '卖'), ('寶', '宝'), ('貓', '猫'), ('東', '东'), ('團', '团'), ('購', '购'),
-        ('訂', '订'), ('單', '单'), ('線', '线'), ('機', '机'), ('書', '书'), ('紅', '红'),
-        ('關', '关'), ('註', '注'), ('視', '视'), ('頻', '频'), ('問', '问'), ('題', '题'),
-        ('師', '师'), ('麼', '么'), ('嗎', '吗'), ('發', '发'), ('轉', '转'), ('給', '给'),
-        ('後', '后'), ('與', '与'), ('來', '来'), ('時', '时'), ('間', '间'), ('對', '对'),
-        ('開', '开'), ('門', '门'), ('說', '说'), ('親', '亲'), ('員', '员'), ('會', '会'),
-        ('車', '车'), ('過', '过'), ('還', '还'), ('進', '进'), ('區', '区'), ('樓', '楼'),
-        ('層', '层'), ('廣', '广'), ('場', '场'), ('驗', '验'), ('貨', '货'), ('運', '运'),
-        ('國', '国'), ('際', '际'), ('萬', '万'), ('塊', '块'), ('實', '实'), ('現', '现'),
-        ('見', '见'), ('學', '学'), ('課', '课'), ('護', '护'), ('療', '疗'), ('醫', '医'),
-        ('藥', '药'), ('體', '体'), ('騰', '腾'), ('簡', '简'), ('備', '备'), ('貳', '贰'),
-        ('參', '叁'), ('陸', '陆'), ('圖', '图'), ('頭', '头'), ('簽', '签'), ('條', '条'),
-        ('眾', '众'), ('臺', '台'), ('屬', '属'), ('衛', '卫'), ('訪', '访'), ('羣', '群'),
-        ('換', '换'), ('導', '导'), ('鋪', '铺'), ('舖', '铺'), ('麵', '面'), ('紹', '绍'),
-        ('總', '总'), ('熱', '热'), ('務', '务'), ('郵', '邮'), ('資', '资'), ('絡', '络'),
-        ('談', '谈'), ('飛', '飞'), ('達', '达'), ('豐', '丰'), ('圓', '圆'), ('韻', '韵'),
-        ('遞', '递'), ('證', '证'), ('準', '准'), ('標', '标'), ('長', '长'), ('業', '业'),
-        ('項', '项'), ('檢', '检'), ('測', '测'), ('應', '应'), ('該', '该'), ('報', '报'),
-        ('樣', '样'), ('種', '种'), ('幾', '几'), ('愛', '爱'), ('媽', '妈'), ('氣', '气'),
-        ('讓', '让'), ('動', '动'), ('態', '态'), ('覺', '觉'), ('習', '习'), ('協', '协'),
+        ('訊', '讯'),
+        ('聯', '联'),
+        ('繫', '系'),
+        ('係', '系'),
+        ('電', '电'),
+        ('話', '话'),
+        ('號', '号'),
+        ('碼', '码'),
+        ('請', '请'),
+        ('診', '诊'),
+        ('預', '预'),
+        ('約', '约'),
+        ('歡', '欢'),
+        ('諮', '咨'),
+        ('詢', '询'),
+        ('們', '们'),
+        ('這', '这'),
+        ('裡', '里'),
+        ('裏', '里'),
+        ('個', '个'),
+        ('賬', '账'),
+        ('帳', '账'),
+        ('戶', '户'),
+        ('網', '网'),
+        ('鏈', '链'),
+        ('結', '结'),
+        ('掃', '扫'),
+        ('維', '维'),
+        ('點', '点'),
+        ('擊', '击'),
+        ('載', '载'),
+        ('優', '优'),
+        ('價', '价'),
+        ('錢', '钱'),
+        ('費', '费'),
+        ('買', '买'),
+        ('賣', '卖'),
+        ('寶', '宝'),
+        ('貓', '猫'),
+        ('東', '东'),
+        ('團', '团'),
+        ('購', '购'),
+        ('訂', '订'),
+        ('單', '单'),
+        ('線', '线'),
+        ('機', '机'),
+        ('書', '书'),
+        ('紅', '红'),
+        ('關', '关'),
+        ('註', '注'),
+        ('視', '视'),
+        ('頻', '频'),
+        ('問', '问'),
+        ('題', '题'),
+        ('師', '师'),
+        ('麼', '么'),
+        ('嗎', '吗'),
+        ('發', '发'),
+        ('轉', '转'),
+        ('給', '给'),
+        ('後', '后'),
+        ('與', '与'),
+        ('來', '来'),
+        ('時', '时'),
+        ('間', '间'),
+        ('對', '对'),
+        ('開', '开'),
+        ('門', '门'),
+        ('說', '说'),
+        ('親', '亲'),
+        ('員', '员'),
+        ('會', '会'),
+        ('車', '车'),
+        ('過', '过'),
+        ('還', '还'),
+        ('進', '进'),
+        ('區', '区'),
+        ('樓', '楼'),
+        ('層', '层'),
+        ('廣', '广'),
+        ('場', '场'),
+        ('驗', '验'),
+        ('貨', '货'),
+        ('運', '运'),
+        ('國', '国'),
+        ('際', '际'),
+        ('萬', '万'),
+        ('塊', '块'),
+        ('實', '实'),
+        ('現', '现'),
+        ('見', '见'),
+        ('學', '学'),
+        ('課', '课'),
+        ('護', '护'),
+        ('療', '疗'),
+        ('醫', '医'),
+        ('藥', '药'),
+        ('體', '体'),
+        ('騰', '腾'),
+        ('簡', '简'),
+        ('備', '备'),
+        ('貳', '贰'),
+        ('參', '叁'),
+        ('陸', '陆'),
+        ('圖', '图'),
+        ('頭', '头'),
+        ('簽', '签'),
+        ('條', '条'),
+        ('眾', '众'),
+        ('臺', '台'),
+        ('屬', '属'),
+        ('衛', '卫'),
+        ('訪', '访'),
+        ('羣', '群'),
+        ('換', '换'),
+        ('導', '导'),
+        ('鋪', '铺'),
+        ('舖', '铺'),
+        ('麵', '面'),
+        ('紹', '绍'),
+        ('總', '总'),
+        ('熱', '热'),
+        ('務', '务'),
+        ('郵', '邮'),
+        ('資', '资'),
+        ('絡', '络'),
+        ('談', '谈'),
+        ('飛', '飞'),
+        ('達', '达'),
+        ('豐', '丰'),
+        ('圓', '圆'),
+        ('韻', '韵'),
+        ('遞', '递'),
+        ('證', '证'),
+        ('準', '准'),
+        ('標', '标'),
+        ('長', '长'),
+        ('業', '业'),
+        ('項', '项'),
+        ('檢', '检'),
+        ('測', '测'),
+        ('應', '应'),
+        ('該', '该'),
+        ('報', '报'),
+        ('樣', '样'),
+        ('種', '种'),
+        ('幾', '几'),
+        ('愛', '爱'),
+        ('媽', '妈'),
+        ('氣', '气'),
+        ('讓', '让'),
+        ('動', '动'),
+        ('態', '态'),
+        ('覺', '觉'),
+        ('習', '习'),
+        ('協', '协'),
         ('議', '议'),
     ];
     TABLE.iter().find(|(t, _)| *t == c).map(|&(_, s)| s)
@@ -361,7 +500,7 @@ mod tests {
     fn folds_lookalikes_traditional_and_invisibles() {
         assert_eq!(canonical("Facebοok"), "facebook");
         assert_eq!(canonical("vх"), "vx");
-        assert_eq!(canonical("微訊 聯繫"), "微讯 联系");
+        assert_eq!(canonical("微訊 聯繫"), "微讯联系");
         assert_eq!(canonical("微\u{200B}信"), "微信");
     }
 
@@ -371,6 +510,8 @@ mod tests {
         assert_eq!(canonical("V 信"), "v信");
         assert_eq!(canonical("V·X"), "vx");
         assert_eq!(canonical("I am here"), "i am here");
+        assert_eq!(canonical("加 我 微*信"), "加我微信");
+        assert_eq!(canonical("欢迎 hello 光临"), "欢迎 hello 光临");
     }
 
     #[test]
@@ -383,6 +524,8 @@ mod tests {
         assert_eq!(n.original_span(2..3), 1..2);
         let n = Normalized::new("W h a t s");
         assert_eq!(n.original_span(0..n.len()), 0..9);
+        let n = Normalized::new("加 我 微 信");
+        assert_eq!(n.original_span(0..2), 0..3);
     }
 
     #[test]

@@ -22,7 +22,10 @@ fn every_rule_matches_its_examples() {
             checked += 1;
             if !fires(text) {
                 let found = checker.check(text, &options).findings;
-                failures.push(format!("{}: should match {text:?}; found {found:?}", rule.id));
+                failures.push(format!(
+                    "{}: should match {text:?}; found {found:?}",
+                    rule.id
+                ));
             }
         }
         for text in &rule.examples.no_match {
@@ -33,5 +36,10 @@ fn every_rule_matches_its_examples() {
         }
     }
     assert!(checked > 150, "only {checked} examples ran");
-    assert!(failures.is_empty(), "{} failing examples:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing examples:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -49,20 +49,12 @@ pub struct CueMatcher {
     ordinary_words: Vec<Vec<char>>,
 }
 
-fn canonical_words(words: &[String]) -> Vec<Vec<char>> {
-    words
-        .iter()
-        .map(|w| Normalized::new(w).chars().to_vec())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 impl CueMatcher {
     pub fn new(cues: &Cues) -> CueMatcher {
         let mut patterns = Vec::new();
         let mut number_info = Vec::new();
         for cue in &cues.numbers {
-            for word in canonical_words(&cue.words) {
+            for word in Normalized::words(&cue.words) {
                 number_info.push((cue.channel, cue.max_gap, word.len()));
                 patterns.push(word.into_iter().collect::<String>());
             }
@@ -70,12 +62,12 @@ impl CueMatcher {
         CueMatcher {
             numbers: AhoCorasick::new(&patterns).expect("cue words build an automaton"),
             number_info,
-            destination_before: canonical_words(&cues.destination_before),
-            destination_after: canonical_words(&cues.destination_after),
-            destination_sentence: canonical_words(&cues.destination_sentence),
-            topic_before: canonical_words(&cues.topic_before),
-            topic_after: canonical_words(&cues.topic_after),
-            ordinary_words: canonical_words(&cues.ordinary_words),
+            destination_before: Normalized::words(&cues.destination_before),
+            destination_after: Normalized::words(&cues.destination_after),
+            destination_sentence: Normalized::words(&cues.destination_sentence),
+            topic_before: Normalized::words(&cues.topic_before),
+            topic_after: Normalized::words(&cues.topic_after),
+            ordinary_words: Normalized::words(&cues.ordinary_words),
         }
     }
 
@@ -102,9 +94,7 @@ impl CueMatcher {
                 })
             })
             .collect();
-        // Of cues ending together the longest speaks: 卡号 is a label, not 号.
-        hits.sort_by_key(|h| (h.range.end, std::cmp::Reverse(h.range.len())));
-        hits.dedup_by_key(|h| h.range.end);
+        sort_hits(&mut hits);
         hits
     }
 
@@ -130,12 +120,15 @@ impl CueMatcher {
             after += 1;
         }
         let any_before = |words: &[Vec<char>]| {
-            words.iter().any(|w| self.contains_cue(chars, before.clone(), w))
-        };
-        let any_after = |words: &[Vec<char>]| {
             words
                 .iter()
-                .any(|w| starts_with_word(chars, after, w) && !self.inside_ordinary_word(chars, after..after + w.len()))
+                .any(|w| self.contains_cue(chars, before.clone(), w))
+        };
+        let any_after = |words: &[Vec<char>]| {
+            words.iter().any(|w| {
+                starts_with_word(chars, after, w)
+                    && !self.inside_ordinary_word(chars, after..after + w.len())
+            })
         };
         if any_before(&self.topic_before) || any_after(&self.topic_after) {
             return GateState::Topic;
@@ -163,7 +156,9 @@ impl CueMatcher {
         }
         (range.start..=range.end - word.len()).any(|i| {
             let at = i..i + word.len();
-            chars[at.clone()] == *word && text::has_word_edges(chars, at.clone()) && !self.inside_ordinary_word(chars, at)
+            chars[at.clone()] == *word
+                && text::has_word_edges(chars, at.clone())
+                && !self.inside_ordinary_word(chars, at)
         })
     }
 
@@ -173,6 +168,13 @@ impl CueMatcher {
             (first..=at.start).any(|s| s + o.len() <= chars.len() && chars[s..s + o.len()] == **o)
         })
     }
+}
+
+/// Sorts hits by end; of cues ending together the longest speaks: 卡号 is a
+/// label, not 号.
+pub fn sort_hits(hits: &mut Vec<CueHit>) {
+    hits.sort_by_key(|h| (h.range.end, std::cmp::Reverse(h.range.len())));
+    hits.dedup_by_key(|h| h.range.end);
 }
 
 /// The channel a number at `run` belongs to, from the nearest cue before it
@@ -201,7 +203,12 @@ pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> O
         })
     };
     match before.or_else(after).map(|h| h.channel) {
-        Some(Channel::Id) => named_before(chars, hits, run.start, &[Channel::Qq, Channel::Wechat, Channel::Phone]),
+        Some(Channel::Id) => named_before(
+            chars,
+            hits,
+            run.start,
+            &[Channel::Qq, Channel::Wechat, Channel::Phone],
+        ),
         Some(channel) => Some(channel),
         // A bare number in a sentence that named QQ or WeChat earlier
         // ("加扣扣 有图片有真相 8330845614") is that account.
@@ -213,7 +220,12 @@ pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> O
 const NAMED_REACH: usize = 30;
 
 /// The channel named last before `at` in its sentence, among `channels`.
-pub fn named_before(chars: &[char], hits: &[CueHit], at: usize, channels: &[Channel]) -> Option<Channel> {
+pub fn named_before(
+    chars: &[char],
+    hits: &[CueHit],
+    at: usize,
+    channels: &[Channel],
+) -> Option<Channel> {
     let sentence = around(chars, at..at, NAMED_REACH, true);
     hits.iter()
         .filter(|h| {

@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn groups_words_into_phrases() {
-        assert_eq!(found("推荐 eggs benedict 和 pancake。"), ["eggs benedict", "pancake"]);
+        assert_eq!(
+            found("推荐 eggs benedict 和 pancake。"),
+            ["eggs benedict", "pancake"]
+        );
         assert_eq!(found("s车，dj打碟"), ["dj"]);
         assert_eq!(found("829y74hy 和 24gb"), Vec::<String>::new());
         assert_eq!(found("macramé 挂毯"), ["macramé"]);

@@ -11,8 +11,26 @@ use crate::rules::Channel;
 fn is_filler(c: char) -> bool {
     matches!(
         c,
-        ' ' | ':' | '是' | '为' | '号' | '码' | '吧' | '哦' | '的' | '(' | '（' | '「' | '【' | '['
-            | '"' | '“' | ',' | '，' | '~' | '\u{3000}' | '\n'
+        ' ' | ':'
+            | '是'
+            | '为'
+            | '号'
+            | '码'
+            | '吧'
+            | '哦'
+            | '的'
+            | '('
+            | '（'
+            | '「'
+            | '【'
+            | '['
+            | '"'
+            | '“'
+            | ','
+            | '，'
+            | '~'
+            | '\u{3000}'
+            | '\n'
     )
 }
 
@@ -31,8 +49,12 @@ pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
             Channel::Wechat | Channel::Add => true,
             // 号 after a WeChat word: "威信吧，号是 liujl_k9dog".
             Channel::Id => {
-                named_before(chars, hits, hit.range.start, &[Channel::Wechat, Channel::Qq])
-                    == Some(Channel::Wechat)
+                named_before(
+                    chars,
+                    hits,
+                    hit.range.start,
+                    &[Channel::Wechat, Channel::Qq],
+                ) == Some(Channel::Wechat)
             }
             _ => false,
         };
@@ -50,8 +72,13 @@ pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
         let token = &chars[range.clone()];
         let has_letter = token.iter().any(|c| c.is_ascii_lowercase());
         // "加q8558317144": a QQ number behind its Q, which the QQ rules report.
-        let qq_number = token.iter().skip_while(|&&c| c == 'q').all(char::is_ascii_digit);
-        let looks_made_up = token.iter().any(|c| c.is_ascii_digit() || *c == '_' || *c == '-');
+        let qq_number = token
+            .iter()
+            .skip_while(|&&c| c == 'q')
+            .all(char::is_ascii_digit);
+        let looks_made_up = token
+            .iter()
+            .any(|c| c.is_ascii_digit() || *c == '_' || *c == '-');
         let named = hit.channel != Channel::Add;
         if has_letter && !qq_number && (named || looks_made_up) && !found.contains(&range) {
             found.push(range);
@@ -77,7 +104,9 @@ fn id_token(chars: &[char], start: usize) -> Option<Range<usize>> {
         let c = chars[end];
         let continues_line = c == '\n'
             && end > start
-            && chars.get(end + 1).is_some_and(|&n| matches!(n, '_' | '-' | '.'));
+            && chars
+                .get(end + 1)
+                .is_some_and(|&n| matches!(n, '_' | '-' | '.'));
         if is_id_char(c) || continues_line {
             end += 1;
         } else {
@@ -98,7 +127,7 @@ mod tests {
     use super::*;
 
     fn ids(s: &str, cue_end: usize, channel: Channel) -> Vec<String> {
-        let chars: Vec<char> = s.chars().collect();
+        let chars = crate::normalize::Normalized::new(s).chars().to_vec();
         let hit = CueHit {
             range: 0..cue_end,
             channel,

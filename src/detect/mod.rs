@@ -24,7 +24,7 @@ use crate::normalize::Normalized;
 use crate::rules::{Builtin, Gate, Rule, RuleBook, RuleError, Severity};
 use crate::{CheckOptions, Finding, Language, Report, Verdict};
 
-use cues::{CueMatcher, GateState};
+use cues::{CueHit, CueMatcher, GateState};
 
 /// A proposed finding, in canonical char offsets.
 #[derive(Debug, Clone)]
@@ -57,20 +57,13 @@ struct Neighbours {
 
 impl Neighbours {
     fn new(rule: &Rule) -> Neighbours {
-        let canonical = |words: &[String]| {
-            words
-                .iter()
-                .map(|w| Normalized::new(w).chars().to_vec())
-                .filter(|w| !w.is_empty())
-                .collect()
-        };
         let exceptions = (!rule.exceptions.is_empty()).then(|| {
             let alternatives = rule.exceptions.join(")|(?:");
             regex::Regex::new(&format!("^(?:(?:{alternatives}))$")).expect("validated exceptions")
         });
         Neighbours {
-            before: canonical(&rule.not_preceded_by),
-            after: canonical(&rule.not_followed_by),
+            before: Normalized::words(&rule.not_preceded_by),
+            after: Normalized::words(&rule.not_followed_by),
             exceptions,
         }
     }
@@ -78,7 +71,9 @@ impl Neighbours {
     /// Whether a match at `range` is void because of what touches it or what it is.
     fn void(&self, norm: &Normalized, range: &Range<usize>) -> bool {
         let chars = norm.chars();
-        self.before.iter().any(|w| chars[..range.start].ends_with(w))
+        self.before
+            .iter()
+            .any(|w| chars[..range.start].ends_with(w))
             || self.after.iter().any(|w| chars[range.end..].starts_with(w))
             || self
                 .exceptions
@@ -132,7 +127,15 @@ impl Checker {
         self.patterns.find(&norm, rules, &mut candidates);
         self.pinyin.find(chars, &mut candidates);
         candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
-        let cue_hits = self.cues.find(chars);
+        let mut cue_hits = self.cues.find(chars);
+        cue_hits.extend(candidates.iter().filter_map(|c| {
+            rules[c.rule].cue.map(|cue| CueHit {
+                range: c.range.clone(),
+                channel: cue.channel,
+                max_gap: cue.max_gap,
+            })
+        }));
+        cues::sort_hits(&mut cue_hits);
         let runs = numbers::find_runs(chars);
         for run in &runs {
             let cue = cues::nearest_channel(chars, &cue_hits, &run.range);
@@ -340,7 +343,11 @@ impl Checker {
         let mut taken: Vec<Range<usize>> = Vec::new();
         let mut kept = Vec::new();
         for c in candidates {
-            if c.range.is_empty() || taken.iter().any(|t| t.start < c.range.end && c.range.start < t.end) {
+            if c.range.is_empty()
+                || taken
+                    .iter()
+                    .any(|t| t.start < c.range.end && c.range.start < t.end)
+            {
                 continue;
             }
             taken.push(c.range.clone());

@@ -78,8 +78,7 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
                 .find(|&k| !is_digit_separator(chars[k]))
                 .unwrap_or(chars.len());
             let gap = gap_end - j;
-            let joins = gap >= 1
-                && gap <= MAX_GAP
+            let joins = (1..=MAX_GAP).contains(&gap)
                 && gap_end < chars.len()
                 && digit_value(chars[gap_end]).is_some();
             if !joins {
@@ -150,7 +149,11 @@ impl NumberRun {
         if (self.plus || d.starts_with("00")) && (10..=15).contains(&n) {
             return Some(Builtin::NumberInternational);
         }
-        let cue = if self.plus { cue.or(Some(Channel::Add)) } else { cue };
+        let cue = if self.plus {
+            cue.or(Some(Channel::Add))
+        } else {
+            cue
+        };
         if Self::is_mobile(d) || (n == 13 && d.starts_with("86") && Self::is_mobile(&d[2..])) {
             return Some(Builtin::NumberMobile);
         }
@@ -203,19 +206,40 @@ mod tests {
         assert_eq!(runs("⑧⑧⑨○⑦"), ["88907"]);
         assert_eq!(runs("1️⃣8️⃣8️⃣-2️⃣0️⃣"), ["18820"]);
         assert_eq!(runs("12:30，45"), ["12", "30", "45"]);
-        assert_eq!(runs("75157734642、576212160979"), ["75157734642", "576212160979"]);
+        assert_eq!(
+            runs("75157734642、576212160979"),
+            ["75157734642", "576212160979"]
+        );
     }
 
     #[test]
     fn classifies_by_shape_and_cue() {
         assert_eq!(classify("139.1766.2083", None), Some(Builtin::NumberMobile));
-        assert_eq!(classify("400-820-6618", None), Some(Builtin::NumberTollFree));
-        assert_eq!(classify("(310) 555-0176", None), Some(Builtin::NumberInternational));
-        assert_eq!(classify("+852 2893 6617", None), Some(Builtin::NumberInternational));
-        assert_eq!(classify("021-6288 3471", None), Some(Builtin::NumberLandline));
-        assert_eq!(classify("73829164", Some(Channel::Qq)), Some(Builtin::NumberQq));
+        assert_eq!(
+            classify("400-820-6618", None),
+            Some(Builtin::NumberTollFree)
+        );
+        assert_eq!(
+            classify("(310) 555-0176", None),
+            Some(Builtin::NumberInternational)
+        );
+        assert_eq!(
+            classify("+852 2893 6617", None),
+            Some(Builtin::NumberInternational)
+        );
+        assert_eq!(
+            classify("021-6288 3471", None),
+            Some(Builtin::NumberLandline)
+        );
+        assert_eq!(
+            classify("73829164", Some(Channel::Qq)),
+            Some(Builtin::NumberQq)
+        );
         assert_eq!(classify("73829164", None), Some(Builtin::NumberDigits));
-        assert_eq!(classify("13800138000", Some(Channel::Label)), Some(Builtin::NumberDigits));
+        assert_eq!(
+            classify("13800138000", Some(Channel::Label)),
+            Some(Builtin::NumberDigits)
+        );
         assert_eq!(classify("2025-03-12", None), None);
         assert_eq!(classify("1234", Some(Channel::Qq)), None);
     }

@@ -23,7 +23,8 @@ impl PatternMatcher {
             .flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, p)))
             .map(|(i, p)| (i, Regex::new(p).expect("validated pattern")))
             .collect();
-        let set = RegexSet::new(patterns.iter().map(|(_, r)| r.as_str())).expect("validated patterns");
+        let set =
+            RegexSet::new(patterns.iter().map(|(_, r)| r.as_str())).expect("validated patterns");
         PatternMatcher { set, patterns }
     }
 
@@ -32,7 +33,10 @@ impl PatternMatcher {
         for index in self.set.matches(text).iter() {
             let (rule, regex) = &self.patterns[index];
             for caps in regex.captures_iter(text) {
-                let m = caps.name("m").or_else(|| caps.get(0)).expect("group 0 exists");
+                let m = caps
+                    .name("m")
+                    .or_else(|| caps.get(0))
+                    .expect("group 0 exists");
                 if m.is_empty() {
                     continue;
                 }

@@ -20,7 +20,11 @@ impl PinyinMatcher {
             .enumerate()
             .flat_map(|(i, r)| {
                 r.pinyin.iter().map(move |p| {
-                    (i, r.severity, p.split_whitespace().map(str::to_string).collect())
+                    (
+                        i,
+                        r.severity,
+                        p.split_whitespace().map(str::to_string).collect(),
+                    )
                 })
             })
             .collect();

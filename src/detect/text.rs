@@ -49,9 +49,8 @@ pub fn contains_word(chars: &[char], range: Range<usize>, word: &[char]) -> bool
     if word.is_empty() || range.len() < word.len() {
         return false;
     }
-    (range.start..=range.end - word.len()).any(|i| {
-        chars[i..i + word.len()] == *word && has_word_edges(chars, i..i + word.len())
-    })
+    (range.start..=range.end - word.len())
+        .any(|i| chars[i..i + word.len()] == *word && has_word_edges(chars, i..i + word.len()))
 }
 
 /// Whether `word` starts at `at`, as a word.

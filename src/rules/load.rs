@@ -15,9 +15,18 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("rules/wechat.json", include_str!("../../rules/wechat.json")),
     ("rules/phone.json", include_str!("../../rules/phone.json")),
     ("rules/qq.json", include_str!("../../rules/qq.json")),
-    ("rules/platform.json", include_str!("../../rules/platform.json")),
-    ("rules/solicitation.json", include_str!("../../rules/solicitation.json")),
-    ("rules/screening.json", include_str!("../../rules/screening.json")),
+    (
+        "rules/platform.json",
+        include_str!("../../rules/platform.json"),
+    ),
+    (
+        "rules/solicitation.json",
+        include_str!("../../rules/solicitation.json"),
+    ),
+    (
+        "rules/screening.json",
+        include_str!("../../rules/screening.json"),
+    ),
     ("rules/claims.json", include_str!("../../rules/claims.json")),
 ];
 const BUILTIN_CUES: (&str, &str) = ("rules/cues.json", include_str!("../../rules/cues.json"));
@@ -248,7 +257,10 @@ mod tests {
     fn reports_file_line_and_column_of_a_syntax_error() {
         let (cues, profiles) = (BUILTIN_CUES, BUILTIN_PROFILES);
         let err = RuleBook::load(
-            &[source("mine.json", "{\n  \"pack\": \"x\",\n  \"rules\": [,]\n}")],
+            &[source(
+                "mine.json",
+                "{\n  \"pack\": \"x\",\n  \"rules\": [,]\n}",
+            )],
             source(cues.0, cues.1),
             source(profiles.0, profiles.1),
         )

@@ -116,7 +116,9 @@ impl Category {
 
 /// Where the message will be sent. Welcome messages and auto-replies are the
 /// strictest: since 2025-01-07 they may carry no contact at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Context {
     Welcome,
@@ -248,6 +250,9 @@ pub struct Rule {
     /// time, not an ID); matched against the canonical text of the match.
     #[serde(default)]
     pub exceptions: Vec<String>,
+    /// A match of this rule also tells what a number or ID right after it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<RuleCue>,
     /// Only in text dominated by this language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub only_in: Option<crate::Language>,
@@ -277,6 +282,15 @@ pub struct NumberCue {
     pub words: Vec<String>,
     pub channel: Channel,
     /// How many chars may stand between the cue and the number.
+    pub max_gap: usize,
+}
+
+/// A rule whose matches act as number cues ("微信" + "abc_123").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleCue {
+    pub channel: Channel,
+    /// How many chars may stand between the match and the number or ID.
     pub max_gap: usize,
 }
 

@@ -1,0 +1,108 @@
+//! Property tests: for any input, the normaliser's offset map is monotone and
+//! covers the text, and every finding slices the original on char boundaries.
+
+use std::sync::LazyLock;
+
+use dmlint::normalize::Normalized;
+use dmlint::{CheckOptions, Checker};
+use proptest::prelude::*;
+
+static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::builtin().unwrap());
+
+/// Arbitrary chars mixed with the pieces disguises are made of, so the
+/// interesting paths (one-to-many folds, spacers, keycaps) are hit often.
+fn message() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "微信",
+        "V信",
+        "加我",
+        "vx",
+        "ＶＸ",
+        "①",
+        "⑩",
+        "⒈",
+        "⑴",
+        "1️⃣",
+        "𝟏",
+        "幺",
+        "两",
+        "〇",
+        "○",
+        "\u{200B}",
+        "\u{FE0F}",
+        "\u{20E3}",
+        " ",
+        "·",
+        "\n",
+        "：",
+        "@",
+        ".",
+        "-",
+        "qq",
+        "扣扣",
+        "138",
+        "0013",
+        "8000",
+        "+86",
+        "淘宝",
+        "搜",
+        "号",
+        "群",
+        "W h a t s",
+        "a",
+        "é",
+        "😊",
+        "ο",
+        "х",
+        "聯繫",
+        "¥",
+        "元",
+        "cm",
+        "路",
+        "号楼",
+    ]);
+    prop::collection::vec(
+        prop_oneof![
+            3 => pieces.prop_map(str::to_string),
+            1 => any::<char>().prop_map(|c| c.to_string()),
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn offset_map_is_monotone_and_covers_the_text(text in message()) {
+        let n = Normalized::new(&text);
+        let len = text.chars().count();
+        prop_assert_eq!(n.original_len(), len);
+        let spans: Vec<_> = (0..n.len()).map(|i| n.original_span(i..i + 1)).collect();
+        for span in &spans {
+            prop_assert!(span.start < span.end && span.end <= len, "{:?} of {}", span, len);
+        }
+        for pair in spans.windows(2) {
+            prop_assert!(pair[0].start <= pair[1].start && pair[0].end <= pair[1].end, "{:?}", pair);
+        }
+        if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
+            prop_assert_eq!(first.start, 0);
+            prop_assert_eq!(last.end, len);
+        }
+    }
+
+    #[test]
+    fn findings_slice_the_original_and_never_overlap(text in message()) {
+        let report = CHECKER.check(&text, &CheckOptions::default());
+        let chars: Vec<char> = text.chars().collect();
+        let mut last_end = 0;
+        for f in &report.findings {
+            prop_assert!(f.start < f.end && f.end <= chars.len(), "{:?}", f);
+            prop_assert!(f.start >= last_end, "overlap or unsorted: {:?}", report.findings);
+            let slice: String = chars[f.start..f.end].iter().collect();
+            prop_assert_eq!(&f.text, &slice);
+            last_end = f.end;
+        }
+    }
+}
