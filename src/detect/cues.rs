@@ -98,19 +98,18 @@ impl CueMatcher {
         hits
     }
 
-    /// Reads the cues around a channel mention at `range`. `contact_starts`:
-    /// where numbers, IDs and addresses start; one right after the channel
-    /// makes it a destination whatever else is said.
+    /// Reads the cues around a channel mention at `range`. `contacts`: numbers,
+    /// IDs and addresses; one right after the channel makes it a destination
+    /// whatever else is said.
     pub fn gate_state(
         &self,
         chars: &[char],
         range: &Range<usize>,
-        contact_starts: &[usize],
+        contacts: &text::SortedRanges,
     ) -> GateState {
         let clause = around(chars, range.clone(), BEFORE_REACH.max(CONTACT_REACH), false);
-        let contact_follows = contact_starts
-            .iter()
-            .any(|&s| s >= range.end && s <= range.end + CONTACT_REACH && s < clause.end);
+        let reach = range.end..(range.end + CONTACT_REACH + 1).min(clause.end);
+        let contact_follows = contacts.any_start_in(reach);
         if contact_follows {
             return GateState::ContactFollows;
         }
@@ -170,6 +169,18 @@ impl CueMatcher {
     }
 }
 
+/// The most chars a cue may stand from its number (checked when rules load).
+pub const MAX_CUE_GAP: usize = 30;
+/// The longest cue word that may follow a number ("**群").
+const MAX_CUE_LEN: usize = 16;
+
+/// The hits (sorted by end) whose end lies in `ends`.
+fn ending_in(hits: &[CueHit], ends: Range<usize>) -> &[CueHit] {
+    let first = hits.partition_point(|h| h.range.end < ends.start);
+    let last = hits.partition_point(|h| h.range.end < ends.end);
+    &hits[first..last.max(first)]
+}
+
 /// Sorts hits by end; of cues ending together the longest speaks: 卡号 is a
 /// label, not 号.
 pub fn sort_hits(hits: &mut Vec<CueHit>) {
@@ -186,7 +197,7 @@ pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> O
             !text::is_sentence_break(c) && (channel != Channel::Add || !text::is_clause_break(c))
         })
     };
-    let before = hits
+    let before = ending_in(hits, run.start.saturating_sub(MAX_CUE_GAP)..run.start + 1)
         .iter()
         .filter(|h| {
             h.range.end <= run.start
@@ -195,12 +206,14 @@ pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> O
         })
         .max_by_key(|h| (h.range.end, h.range.len()));
     let after = || {
-        hits.iter().find(|h| {
-            h.range.start >= run.end
-                && h.range.start - run.end <= 2
-                && matches!(h.channel, Channel::Qq | Channel::Add)
-                && gap_ok(run.end, h.range.start, h.channel)
-        })
+        ending_in(hits, run.end + 1..run.end + 3 + MAX_CUE_LEN)
+            .iter()
+            .find(|h| {
+                h.range.start >= run.end
+                    && h.range.start - run.end <= 2
+                    && matches!(h.channel, Channel::Qq | Channel::Add)
+                    && gap_ok(run.end, h.range.start, h.channel)
+            })
     };
     match before.or_else(after).map(|h| h.channel) {
         Some(Channel::Id) => named_before(
@@ -227,7 +240,8 @@ pub fn named_before(
     channels: &[Channel],
 ) -> Option<Channel> {
     let sentence = around(chars, at..at, NAMED_REACH, true);
-    hits.iter()
+    ending_in(hits, sentence.start..at + 1)
+        .iter()
         .filter(|h| {
             h.range.start >= sentence.start && h.range.end <= at && channels.contains(&h.channel)
         })

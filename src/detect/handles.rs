@@ -44,6 +44,7 @@ const ID_LENGTH: Range<usize> = 5..31;
 /// Every WeChat-style ID after a WeChat cue, 加, or 号 in the canonical chars.
 pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for hit in hits {
         let wechat_id = match hit.channel {
             Channel::Wechat | Channel::Add => true,
@@ -80,7 +81,7 @@ pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
             .iter()
             .any(|c| c.is_ascii_digit() || *c == '_' || *c == '-');
         let named = hit.channel != Channel::Add;
-        if has_letter && !qq_number && (named || looks_made_up) && !found.contains(&range) {
+        if has_letter && !qq_number && (named || looks_made_up) && seen.insert(range.start) {
             found.push(range);
         }
     }

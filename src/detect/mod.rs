@@ -17,7 +17,7 @@ mod patterns;
 mod pinyin;
 pub mod text;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::normalize::Normalized;
@@ -25,6 +25,9 @@ use crate::rules::{Builtin, Gate, Rule, RuleBook, RuleError, Severity};
 use crate::{CheckOptions, Finding, Language, Report, Verdict};
 
 use cues::{CueHit, CueMatcher, GateState};
+use text::SortedRanges;
+
+pub use cues::MAX_CUE_GAP;
 
 /// A proposed finding, in canonical char offsets.
 #[derive(Debug, Clone)]
@@ -213,10 +216,10 @@ impl Checker {
     ) {
         let rules = &self.book.rules;
         let topic = self.book.profiles.topic_severity(options.context);
-        let mut contact_starts: Vec<usize> = runs
+        let mut contact_starts: Vec<Range<usize>> = runs
             .iter()
             .filter(|r| r.digits.len() >= 5 && !r.is_date() && !r.is_range())
-            .map(|r| r.range.start)
+            .map(|r| r.range.clone())
             .collect();
         contact_starts.extend(
             candidates
@@ -227,15 +230,16 @@ impl Checker {
                         && r.category.is_contact()
                         && r.builtin != Some(Builtin::PlatformHandle)
                 })
-                .map(|c| c.range.start),
+                .map(|c| c.range.clone()),
         );
+        let contacts_ahead = SortedRanges::new(contact_starts);
         let mut pending = Vec::new();
         for (i, c) in candidates.iter_mut().enumerate() {
             let rule = &rules[c.rule];
             let state = match rule.gate {
                 Gate::None | Gate::NearContact => continue,
                 Gate::Destination | Gate::UnlessTopic | Gate::ContactFollows => {
-                    self.cues.gate_state(chars, &c.range, &contact_starts)
+                    self.cues.gate_state(chars, &c.range, &contacts_ahead)
                 }
             };
             let full = match (rule.gate, state) {
@@ -252,41 +256,38 @@ impl Checker {
             }
         }
         // A blocking solicitation makes the channels of its sentence destinations.
-        let solicitations: Vec<Range<usize>> = candidates
-            .iter()
-            .filter(|c| {
-                let r = &rules[c.rule];
-                r.category == crate::Category::Solicitation
-                    && r.gate != Gate::NearContact
-                    && c.severity == Severity::Block
-            })
-            .map(|c| c.range.clone())
-            .collect();
+        let solicitations = SortedRanges::new(
+            candidates
+                .iter()
+                .filter(|c| {
+                    let r = &rules[c.rule];
+                    r.category == crate::Category::Solicitation
+                        && r.gate != Gate::NearContact
+                        && c.severity == Severity::Block
+                })
+                .map(|c| c.range.clone())
+                .collect(),
+        );
         for i in pending {
             let c = &mut candidates[i];
-            let sentence = text::around(chars, c.range.clone(), 60, true);
-            if solicitations
-                .iter()
-                .any(|s| s.start >= sentence.start && s.end <= sentence.end)
-            {
+            if solicitations.any_inside(text::around(chars, c.range.clone(), 60, true)) {
                 c.severity = rules[c.rule].severity;
             }
         }
         // Phrases that only count beside a contact detail.
-        let contacts: Vec<Range<usize>> = candidates
-            .iter()
-            .filter(|c| rules[c.rule].category.is_contact() && c.severity == Severity::Block)
-            .map(|c| c.range.clone())
-            .collect();
+        let contacts = SortedRanges::new(
+            candidates
+                .iter()
+                .filter(|c| rules[c.rule].category.is_contact() && c.severity == Severity::Block)
+                .map(|c| c.range.clone())
+                .collect(),
+        );
         candidates.retain_mut(|c| {
             let rule = &rules[c.rule];
             if rule.gate != Gate::NearContact {
                 return true;
             }
-            let sentence = text::around(chars, c.range.clone(), 80, true);
-            let near = contacts
-                .iter()
-                .any(|k| k.start >= sentence.start && k.end <= sentence.end);
+            let near = contacts.any_inside(text::around(chars, c.range.clone(), 80, true));
             if !near {
                 c.severity = topic.min(rule.severity);
             }
@@ -299,23 +300,23 @@ impl Checker {
     /// stands before it in the same sentence ("IG @paws_bj", "TikTok, same handle: @kai").
     fn attach_platform_handles(&self, chars: &[char], candidates: &mut [Candidate]) {
         let rules = &self.book.rules;
-        let platforms: Vec<Range<usize>> = candidates
-            .iter()
-            .filter(|c| {
-                rules[c.rule].category == crate::Category::Platform
-                    && rules[c.rule].builtin.is_none()
-                    && c.severity == Severity::Block
-            })
-            .map(|c| c.range.clone())
-            .collect();
+        let platforms = SortedRanges::new(
+            candidates
+                .iter()
+                .filter(|c| {
+                    rules[c.rule].category == crate::Category::Platform
+                        && rules[c.rule].builtin.is_none()
+                        && c.severity == Severity::Block
+                })
+                .map(|c| c.range.clone())
+                .collect(),
+        );
         for c in candidates.iter_mut() {
             if rules[c.rule].builtin != Some(Builtin::PlatformHandle) {
                 continue;
             }
             let sentence = text::around(chars, c.range.clone(), 40, true);
-            let after_platform = platforms
-                .iter()
-                .any(|p| p.end <= c.range.start && p.start >= sentence.start);
+            let after_platform = platforms.any_between(sentence.start, c.range.start);
             c.severity = if after_platform {
                 Severity::Block
             } else {
@@ -340,17 +341,19 @@ impl Checker {
                 .then(a.rule.cmp(&b.rule))
                 .then(a.range.start.cmp(&b.range.start))
         });
-        let mut taken: Vec<Range<usize>> = Vec::new();
+        // Accepted ranges never overlap, so the one starting last before a
+        // candidate's end is the only one that can overlap it.
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
         let mut kept = Vec::new();
         for c in candidates {
-            if c.range.is_empty()
-                || taken
-                    .iter()
-                    .any(|t| t.start < c.range.end && c.range.start < t.end)
-            {
+            let overlaps = taken
+                .range(..c.range.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > c.range.start);
+            if c.range.is_empty() || overlaps {
                 continue;
             }
-            taken.push(c.range.clone());
+            taken.insert(c.range.start, c.range.end);
             kept.push(c);
         }
         kept.sort_by_key(|c| c.range.start);

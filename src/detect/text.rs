@@ -53,6 +53,41 @@ pub fn contains_word(chars: &[char], range: Range<usize>, word: &[char]) -> bool
         .any(|i| chars[i..i + word.len()] == *word && has_word_edges(chars, i..i + word.len()))
 }
 
+/// Ranges sorted by start, asked which lie inside a window: a sorted list and
+/// a binary search keep a message with thousands of findings linear.
+pub struct SortedRanges(Vec<Range<usize>>);
+
+impl SortedRanges {
+    pub fn new(mut ranges: Vec<Range<usize>>) -> SortedRanges {
+        ranges.sort_by_key(|r| (r.start, r.end));
+        SortedRanges(ranges)
+    }
+
+    /// Whether some range lies wholly inside `window`.
+    pub fn any_inside(&self, window: Range<usize>) -> bool {
+        let first = self.0.partition_point(|r| r.start < window.start);
+        self.0[first..]
+            .iter()
+            .take_while(|r| r.start < window.end)
+            .any(|r| r.end <= window.end)
+    }
+
+    /// Whether some range starts inside `window`.
+    pub fn any_start_in(&self, window: Range<usize>) -> bool {
+        let first = self.0.partition_point(|r| r.start < window.start);
+        self.0.get(first).is_some_and(|r| r.start < window.end)
+    }
+
+    /// Whether some range ends at or before `at` and starts at or after `floor`.
+    pub fn any_between(&self, floor: usize, at: usize) -> bool {
+        let first = self.0.partition_point(|r| r.start < floor);
+        self.0[first..]
+            .iter()
+            .take_while(|r| r.start < at)
+            .any(|r| r.end <= at)
+    }
+}
+
 /// Whether `word` starts at `at`, as a word.
 pub fn starts_with_word(chars: &[char], at: usize, word: &[char]) -> bool {
     let end = at + word.len();

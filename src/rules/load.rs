@@ -128,7 +128,23 @@ impl RuleBook {
                 rules.push(rule);
             }
         }
+        let cues_source = cues;
         let cues = parse::<Cues>(cues, &mut problems);
+        for cue in cues.iter().flat_map(|c| &c.numbers) {
+            if cue.max_gap > crate::detect::MAX_CUE_GAP {
+                problems.push(Problem {
+                    file: cues_source.file.to_string(),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "number cue {:?}: max_gap {} is more than {}",
+                        cue.words,
+                        cue.max_gap,
+                        crate::detect::MAX_CUE_GAP
+                    ),
+                });
+            }
+        }
         let profiles_parsed = parse::<Profiles>(profiles, &mut problems);
         if let Some(p) = &profiles_parsed {
             for message in p.problems() {
@@ -232,6 +248,15 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
     }
     if rule.builtin == Some(Builtin::EnglishWords) && rule.only_in.is_none() {
         problems.push("the english-words matcher needs `only_in`".to_string());
+    }
+    if let Some(cue) = rule.cue
+        && cue.max_gap > crate::detect::MAX_CUE_GAP
+    {
+        problems.push(format!(
+            "cue max_gap {} is more than {}; numbers that far away are not this channel's",
+            cue.max_gap,
+            crate::detect::MAX_CUE_GAP
+        ));
     }
     if rule.examples.matches.is_empty() {
         problems.push("has no `examples.match`; add at least one text it must find".to_string());
