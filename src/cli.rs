@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use dmlint::rewrite::{CardPhrases, Rewrite, rewrite};
 use dmlint::rules::{RuleBook, RuleSource};
 use dmlint::{CheckOptions, Checker, Context, Finding, Report, Severity, Verdict};
 
@@ -42,6 +43,12 @@ pub struct CheckArgs {
     /// Extra rule packs: a JSON file or a folder of them, added to the built-in rules.
     #[arg(long, value_name = "DIR_OR_FILE")]
     rules: Option<PathBuf>,
+    /// Your own card phrasing for Chinese messages (default: the context's).
+    #[arg(long, value_name = "TEXT")]
+    card_zh: Option<String>,
+    /// Your own card phrasing for English messages (default: the context's).
+    #[arg(long, value_name = "TEXT")]
+    card_en: Option<String>,
     /// The shop's own words (brand, shop name, 小红书号): never flagged. Repeatable.
     #[arg(long = "allow", value_name = "WORD")]
     allow: Vec<String>,
@@ -130,7 +137,7 @@ struct OutputFinding<'a> {
 }
 
 impl<'a> Output<'a> {
-    fn new(message: &'a Message, report: &'a Report) -> Output<'a> {
+    fn new(message: &'a Message, report: &'a Report, rewrite: &'a Rewrite) -> Output<'a> {
         Output {
             id: &message.id,
             verdict: report.verdict,
@@ -148,7 +155,7 @@ impl<'a> Output<'a> {
                     message: &f.message,
                 })
                 .collect(),
-            rewrite: &message.text,
+            rewrite: &rewrite.text,
         }
     }
 }
@@ -198,6 +205,10 @@ fn check(args: &CheckArgs) -> Result<bool, InputError> {
         profile: args.profile.clone(),
         allowlist: args.allow.clone(),
     };
+    let cards = CardPhrases {
+        zh: args.card_zh.clone(),
+        en: args.card_en.clone(),
+    };
     let stdout = io::stdout();
     let colour = args.format == Format::Text
         && stdout.is_terminal()
@@ -211,14 +222,20 @@ fn check(args: &CheckArgs) -> Result<bool, InputError> {
             ..base.clone()
         };
         let report = checker.check(&message.text, &options);
+        let rewrite = rewrite(&checker, &message.text, &report, &options, &cards);
         blocked |= report.verdict == Verdict::Block;
         let written = match args.format {
-            Format::Jsonl => serde_json::to_string(&Output::new(message, &report))
+            Format::Jsonl => serde_json::to_string(&Output::new(message, &report, &rewrite))
                 .map(|line| writeln!(out, "{line}")),
-            Format::Text => Ok(write!(out, "{}", render_text(message, &report, colour))),
+            Format::Text => Ok(write!(
+                out,
+                "{}",
+                render_text(message, &report, &rewrite, colour)
+            )),
             Format::Json => {
                 all.push(
-                    serde_json::to_value(Output::new(message, &report)).expect("serialisable"),
+                    serde_json::to_value(Output::new(message, &report, &rewrite))
+                        .expect("serialisable"),
                 );
                 Ok(Ok(()))
             }
@@ -452,7 +469,7 @@ fn read_csv(name: &str, text: &str) -> Result<Vec<Message>, InputError> {
 
 /// The human format: the message with its risky spans marked, then one line
 /// per finding with its reason.
-fn render_text(message: &Message, report: &Report, colour: bool) -> String {
+fn render_text(message: &Message, report: &Report, rewrite: &Rewrite, colour: bool) -> String {
     let mut out = String::new();
     let verdict = match report.verdict {
         Verdict::Block => "BLOCK — will be judged 导流",
@@ -495,6 +512,25 @@ fn render_text(message: &Message, report: &Report, colour: bool) -> String {
             normalized,
             f.message
         );
+    }
+    if rewrite.changed() {
+        let _ = writeln!(
+            out,
+            "  rewrite: {}",
+            rewrite.text.trim_end().replace('\n', "\n           ")
+        );
+    }
+    for s in &rewrite.suggestions {
+        let label = match report.language {
+            dmlint::Language::Chinese => &s.label.zh,
+            dmlint::Language::English => &s.label.en,
+        };
+        let replacement = if s.replacement.is_empty() {
+            "∅".to_string()
+        } else {
+            s.replacement.clone()
+        };
+        let _ = writeln!(out, "  suggest: {} → {} ({label})", s.original, replacement);
     }
     out.push('\n');
     out

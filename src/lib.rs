@@ -11,16 +11,21 @@
 //! assert_eq!(report.findings[0].text, "加我");
 //! ```
 //!
+//! [`rewrite::rewrite`] turns a blocking message into one the platform
+//! accepts, steering the customer to the social card instead.
+//!
 //! The engine knows nothing of windows or terminals: the app and the CLI are
 //! two thin faces on [`Checker`].
 
 pub mod detect;
 mod lang;
 pub mod normalize;
+pub mod rewrite;
 pub mod rules;
 
 pub use detect::Checker;
 pub use lang::Language;
+pub use rewrite::{CardPhrases, Edit, Rewrite, Suggestion};
 pub use rules::{Category, Context, RuleError, Severity};
 
 use serde::Serialize;

@@ -72,7 +72,11 @@ fn jsonl_output_follows_the_contract() {
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["verdict"], "block");
-    assert_eq!(lines[0]["rewrite"], "加我V信：abc_123");
+    assert_eq!(lines[0]["rewrite"], "可以点击下方名片联系我们");
+    assert_eq!(
+        lines[1]["rewrite"], "京东的物流很快",
+        "nothing blocks: unchanged"
+    );
     let first = &lines[0]["findings"][0];
     for key in [
         "rule",
@@ -99,6 +103,34 @@ fn jsonl_output_follows_the_contract() {
     assert_eq!(v_xin["category"], "wechat");
     // The line's own context applies: a topic mention warns in a welcome message.
     assert_eq!(lines[1]["verdict"], "warn");
+}
+
+#[test]
+fn the_rewrite_uses_the_operators_card_and_shows_in_text_output() {
+    let out = dmlint(
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            "--card-zh",
+            "戳下方名片找我们",
+        ],
+        "你好，加我微信 abc_123",
+    );
+    assert!(
+        stdout(&out).contains("\"rewrite\":\"你好，戳下方名片找我们\""),
+        "{}",
+        stdout(&out)
+    );
+    let out = dmlint(
+        &["check", "--format", "text", "--context", "welcome"],
+        "你好，加我微信 abc_123",
+    );
+    assert!(
+        stdout(&out).contains("rewrite: 你好，点击下方名片咨询"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

@@ -4,7 +4,8 @@
 use std::sync::LazyLock;
 
 use dmlint::normalize::Normalized;
-use dmlint::{CheckOptions, Checker};
+use dmlint::rewrite::{CardPhrases, rewrite};
+use dmlint::{CheckOptions, Checker, Context, Severity};
 use proptest::prelude::*;
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::builtin().unwrap());
@@ -72,7 +73,8 @@ fn message() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // 256 cases by default; PROPTEST_CASES=100000 for a longer hunt.
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn offset_map_is_monotone_and_covers_the_text(text in message()) {
@@ -104,5 +106,33 @@ proptest! {
             prop_assert_eq!(&f.text, &slice);
             last_end = f.end;
         }
+    }
+
+    #[test]
+    fn rewrites_never_block_and_are_stable(text in message(), context in prop::sample::select(Context::ALL.to_vec())) {
+        let options = CheckOptions { context, ..CheckOptions::default() };
+        let report = CHECKER.check(&text, &options);
+        let first = rewrite(&CHECKER, &text, &report, &options, &CardPhrases::default());
+        let recheck = CHECKER.check(&first.text, &options);
+        prop_assert!(recheck.count(Severity::Block) == 0, "{:?} → {:?}: {:?}", text, first.text, recheck.findings);
+        let second = rewrite(&CHECKER, &first.text, &recheck, &options, &CardPhrases::default());
+        prop_assert_eq!(&second.text, &first.text);
+        if report.count(Severity::Block) == 0 {
+            prop_assert_eq!(&first.text, &text);
+            prop_assert!(first.edits.is_empty());
+        }
+        // Applying the edits to the original gives the rewrite: every char
+        // outside them is kept, in order.
+        let chars: Vec<char> = text.chars().collect();
+        let mut rebuilt = String::new();
+        let mut at = 0;
+        for edit in &first.edits {
+            prop_assert!(at <= edit.start && edit.start <= edit.end && edit.end <= chars.len(), "{:?}", first.edits);
+            rebuilt.extend(&chars[at..edit.start]);
+            rebuilt.push_str(&edit.replacement);
+            at = edit.end;
+        }
+        rebuilt.extend(&chars[at..]);
+        prop_assert_eq!(rebuilt, first.text);
     }
 }

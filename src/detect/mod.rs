@@ -341,22 +341,27 @@ impl Checker {
                 .then(a.rule.cmp(&b.rule))
                 .then(a.range.start.cmp(&b.range.start))
         });
-        // Accepted ranges never overlap, so the one starting last before a
+        // Overlap is judged in the original: "¼" folds to three canonical
+        // chars, and two matches inside them still share one original char.
+        // Accepted spans never overlap, so the one starting last before a
         // candidate's end is the only one that can overlap it.
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
         let mut kept = Vec::new();
         for c in candidates {
-            let overlaps = taken
-                .range(..c.range.end)
-                .next_back()
-                .is_some_and(|(_, &end)| end > c.range.start);
-            if c.range.is_empty() || overlaps {
+            if c.range.is_empty() {
                 continue;
             }
-            taken.insert(c.range.start, c.range.end);
-            kept.push(c);
+            let span = norm.original_span(c.range.clone());
+            let overlaps = taken
+                .range(..span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > span.start);
+            if !overlaps {
+                taken.insert(span.start, span.end);
+                kept.push((span, c));
+            }
         }
-        kept.sort_by_key(|c| c.range.start);
+        kept.sort_by_key(|(span, _)| span.start);
         let original_chars: Vec<(usize, char)> = original.char_indices().collect();
         let byte_at = |char_index: usize| {
             original_chars
@@ -364,9 +369,8 @@ impl Checker {
                 .map_or(original.len(), |&(b, _)| b)
         };
         kept.into_iter()
-            .map(|c| {
+            .map(|(span, c)| {
                 let rule = &self.book.rules[c.rule];
-                let span = norm.original_span(c.range.clone());
                 Finding {
                     rule: rule.id.clone(),
                     category: rule.category,

@@ -253,6 +253,9 @@ pub struct Rule {
     /// A match of this rule also tells what a number or ID right after it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<RuleCue>,
+    /// Fixes offered for a warning, besides keeping it as it is.
+    #[serde(default)]
+    pub suggestions: Vec<SuggestionSpec>,
     /// Only in text dominated by this language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub only_in: Option<crate::Language>,
@@ -264,6 +267,19 @@ pub struct Rule {
 
 fn yes() -> bool {
     true
+}
+
+/// A fix a rule offers for its warnings: a fixed replacement, or the token
+/// with parts swapped by `map` ("60cm" → "60厘米").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestionSpec {
+    pub label: Bilingual,
+    #[serde(default)]
+    pub replacement: String,
+    /// Canonical (lower-case) parts of the token and what to write instead.
+    #[serde(default)]
+    pub map: std::collections::BTreeMap<String, String>,
 }
 
 /// A rule pack file: `rules/<name>.json`.

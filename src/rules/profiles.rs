@@ -22,6 +22,8 @@ pub struct ContextSettings {
     pub description: Bilingual,
     /// The severity of a channel named as a mere topic ("微信支付").
     pub topic_severity: Severity,
+    /// The default phrase that sends the customer to the social card.
+    pub card: Bilingual,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
