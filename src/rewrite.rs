@@ -116,11 +116,19 @@ pub fn rewrite(
         };
     }
     let clauses = split_clauses(&chars, &blocks);
+    let follow_up: Vec<Vec<char>> = checker
+        .book()
+        .cues
+        .follow_up
+        .iter()
+        .map(|w| w.chars().collect())
+        .collect();
     let mut marked: BTreeSet<usize> = blocks
         .iter()
         .flat_map(|b| clauses_over(&clauses, b))
         .collect();
     loop {
+        mark_follow_ups(&chars, &clauses, &follow_up, &mut marked);
         let edits = plan(&chars, &clauses, &marked, &card, report.language);
         let (out, origin) = apply_edits(&chars, &edits);
         let out_report = checker.check(&out, options);
@@ -292,6 +300,29 @@ fn clauses_over(clauses: &[Clause], range: &Range<usize>) -> Vec<usize> {
         .filter(|(_, c)| c.start < range.end && range.start < c.delimiters_end)
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Marks the clauses that finish a marked one's instruction in the same
+/// sentence: "在京东旗舰店有售，搜「贝洁口腔」即可" loses both halves.
+fn mark_follow_ups(
+    chars: &[char],
+    clauses: &[Clause],
+    follow_up: &[Vec<char>],
+    marked: &mut BTreeSet<usize>,
+) {
+    for i in 1..clauses.len() {
+        let previous = clauses[i - 1];
+        let same_sentence = !chars[previous.end..previous.delimiters_end]
+            .iter()
+            .any(|&c| ends_sentence(c));
+        let content = &chars[clauses[i].content_start..clauses[i].end];
+        if marked.contains(&(i - 1))
+            && same_sentence
+            && follow_up.iter().any(|w| content.starts_with(w))
+        {
+            marked.insert(i);
+        }
+    }
 }
 
 /// The edits that remove the marked clauses: the first run of them becomes the

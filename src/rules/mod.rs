@@ -340,6 +340,9 @@ pub struct Cues {
     pub topic_after: Vec<String>,
     /// Words in which a cue is no cue: 更加, 参加 and 外加 hold 加 but add nobody.
     pub ordinary_words: Vec<String>,
+    /// Words that open a clause finishing a removed instruction ("搜「店名」即可",
+    /// "备注小红书"): the rewrite removes that clause too.
+    pub follow_up: Vec<String>,
     /// Before a channel in the same clause, making it a topic: 转发, 来自, 不要…
     pub topic_before: Vec<String>,
 }
