@@ -81,6 +81,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// The spans of the block findings, in original char offsets.
+    pub fn block_spans(&self) -> Vec<std::ops::Range<usize>> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Block)
+            .map(|f| f.start..f.end)
+            .collect()
+    }
+
     /// Counts findings of a severity.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings

@@ -102,12 +102,7 @@ pub fn rewrite(
 ) -> Rewrite {
     let card = card_phrase(checker, options, cards, report.language);
     let chars: Vec<char> = text.chars().collect();
-    let blocks: Vec<Range<usize>> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Block)
-        .map(|f| f.start..f.end)
-        .collect();
+    let blocks = report.block_spans();
     if blocks.is_empty() {
         return Rewrite {
             text: text.to_string(),
@@ -132,12 +127,7 @@ pub fn rewrite(
         let edits = plan(&chars, &clauses, &marked, &card, report.language);
         let (out, origin) = apply_edits(&chars, &edits);
         let out_report = checker.check(&out, options);
-        let remaining: Vec<Range<usize>> = out_report
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Block)
-            .map(|f| f.start..f.end)
-            .collect();
+        let remaining = out_report.block_spans();
         if remaining.is_empty() {
             return finish(checker, report, out, out_report, edits);
         }

@@ -268,8 +268,18 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn source<'a>(file: &'a str, text: &'a str) -> RuleSource<'a> {
-        RuleSource { file, text }
+    /// Loads `pack` as `mine.json` beside the built-in cues and profiles.
+    fn load_own_pack(pack: &str) -> RuleError {
+        let source = |(file, text): (&'static str, &'static str)| RuleSource { file, text };
+        RuleBook::load(
+            &[RuleSource {
+                file: "mine.json",
+                text: pack,
+            }],
+            source(BUILTIN_CUES),
+            source(BUILTIN_PROFILES),
+        )
+        .unwrap_err()
     }
 
     #[test]
@@ -280,16 +290,7 @@ mod tests {
 
     #[test]
     fn reports_file_line_and_column_of_a_syntax_error() {
-        let (cues, profiles) = (BUILTIN_CUES, BUILTIN_PROFILES);
-        let err = RuleBook::load(
-            &[source(
-                "mine.json",
-                "{\n  \"pack\": \"x\",\n  \"rules\": [,]\n}",
-            )],
-            source(cues.0, cues.1),
-            source(profiles.0, profiles.1),
-        )
-        .unwrap_err();
+        let err = load_own_pack("{\n  \"pack\": \"x\",\n  \"rules\": [,]\n}");
         assert_eq!(err.problems.len(), 1);
         let p = &err.problems[0];
         assert_eq!((p.file.as_str(), p.line), ("mine.json", 3));
@@ -303,14 +304,7 @@ mod tests {
   {"id": "a", "category": "wechat", "severity": "block", "keywords": ["x"],
    "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}}
 ]}"#;
-        let (cues, profiles) = (BUILTIN_CUES, BUILTIN_PROFILES);
-        let err = RuleBook::load(
-            &[source("mine.json", pack)],
-            source(cues.0, cues.1),
-            source(profiles.0, profiles.1),
-        )
-        .unwrap_err();
-        let text = err.to_string();
+        let text = load_own_pack(pack).to_string();
         assert!(text.contains("mine.json:2:"), "{text}");
         assert!(text.contains("invalid pattern"), "{text}");
         assert!(text.contains("used twice"), "{text}");
@@ -322,14 +316,7 @@ mod tests {
         let pack = r#"{"pack": "x", "description": {"zh": "", "en": ""}, "rules": [
   {"id": "a", "category": "telegram", "severity": "block", "keywords": ["x"],
    "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["x"]}}]}"#;
-        let (cues, profiles) = (BUILTIN_CUES, BUILTIN_PROFILES);
-        let err = RuleBook::load(
-            &[source("mine.json", pack)],
-            source(cues.0, cues.1),
-            source(profiles.0, profiles.1),
-        )
-        .unwrap_err();
-        let text = err.to_string();
+        let text = load_own_pack(pack).to_string();
         assert!(text.starts_with("mine.json:2:"), "{text}");
         assert!(text.contains("unknown variant `telegram`"), "{text}");
     }
