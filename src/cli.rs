@@ -30,6 +30,11 @@ pub struct Cli {
 pub enum Command {
     /// Check messages and report every risky token.
     Check(CheckArgs),
+    /// Open the app with a text file in the editor (the draft it replaces stays undoable).
+    Open {
+        /// A UTF-8 text file.
+        file: PathBuf,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -160,13 +165,9 @@ impl<'a> Output<'a> {
     }
 }
 
-pub fn run(cli: Cli) -> ExitCode {
-    let Some(Command::Check(args)) = cli.command else {
-        use clap::CommandFactory;
-        let _ = Cli::command().print_help();
-        return ExitCode::from(2);
-    };
-    match check(&args) {
+/// Runs `dmlint check`.
+pub fn run(args: &CheckArgs) -> ExitCode {
+    match check(args) {
         Ok(blocked) => ExitCode::from(u8::from(blocked)),
         Err(e) => {
             eprintln!("dmlint: {e}");

@@ -1,6 +1,7 @@
-//! `dmlint`: with a subcommand, the command-line checker; the desktop app
-//! arrives with the app issue.
+//! `dmlint`: with no arguments, the desktop app; with a subcommand
+//! (`dmlint check …`), the command-line checker.
 
+mod app;
 mod cli;
 
 use std::process::ExitCode;
@@ -8,5 +9,18 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    cli::run(cli::Cli::parse())
+    let cli = cli::Cli::parse();
+    let file = match cli.command {
+        Some(cli::Command::Check(args)) => return cli::run(&args),
+        Some(cli::Command::Open { file }) => Some(file),
+        None => None,
+    };
+    match app::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dmlint: cannot open the window: {e}");
+            eprintln!("dmlint: `dmlint check FILE` checks messages without a window");
+            ExitCode::from(2)
+        }
+    }
 }

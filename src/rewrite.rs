@@ -427,8 +427,8 @@ fn apply_edits(chars: &[char], edits: &[Edit]) -> (String, Vec<Option<usize>>) {
     (out, origin)
 }
 
-/// Every fix the rules offer for the warnings of `report`.
-fn suggestions(checker: &Checker, report: &Report) -> Vec<Suggestion> {
+/// Every fix the rules offer for the warnings of `report`, in its own text's offsets.
+pub fn suggestions(checker: &Checker, report: &Report) -> Vec<Suggestion> {
     let mut out = Vec::new();
     for finding in report
         .findings

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the app in a virtual X server with a realistic message, hovers a risky
+# span so its tooltip shows, and writes a PNG (default assets/screenshot.png).
+# Installs what it needs from Debian's packages (Xvfb, Mesa, ImageMagick, xdotool).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-assets/screenshot.png}
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v import >/dev/null || need+=(imagemagick)
+command -v xdotool >/dev/null || need+=(xdotool)
+[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || [ -e /usr/lib/x86_64-linux-gnu/libGLX_mesa.so.0 ] || need+=(libgl1-mesa-dri libglx-mesa0)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+cargo build --release --quiet
+
+work=$(mktemp -d)
+trap 'kill "${app:-}" "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+cat > "$work/message.txt" <<'MSG'
+宝子欢迎光临～本店新客做脸一律5折，约时间加薇信：meimei_0812 哦💕 急单打 ①③⑧ 〇〇一三 八〇〇〇，到店地址是徐汇区天钥桥路580号，我们的 signature 项目是小气泡清洁，新客体验价98元。
+MSG
+display=:97
+Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+# A fresh data folder: the screenshot neither reads nor overwrites your draft.
+DISPLAY=$display XDG_DATA_HOME="$work/data" LIBGL_ALWAYS_SOFTWARE=1 WINIT_UNIX_BACKEND=x11 \
+  ./target/release/dmlint open "$work/message.txt" >/dev/null 2>&1 &
+app=$!
+for _ in $(seq 1 40); do
+  DISPLAY=$display xdotool search --name '^dmlint$' >/dev/null 2>&1 && break
+  sleep 0.25
+done
+window=$(DISPLAY=$display xdotool search --name '^dmlint$' | head -n1)
+DISPLAY=$display xdotool windowmove "$window" 0 0 windowsize "$window" 1280 800
+sleep 1.5
+# Hover the WeChat variant so its tooltip is in the picture.
+DISPLAY=$display xdotool mousemove "${HOVER_X:-300}" "${HOVER_Y:-92}"
+sleep 1.5
+DISPLAY=$display import -window root "$out"
+echo "wrote $out"

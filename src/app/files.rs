@@ -1,0 +1,106 @@
+//! Opening a message from a file and saving the rewrite. The native dialog
+//! sits behind [`FilePicker`] so tests inject their own; when no portal or
+//! zenity answers, rfd returns nothing and the path field and drag-and-drop
+//! remain.
+
+use std::path::{Path, PathBuf};
+
+pub trait FilePicker {
+    /// A text file to open, or `None` when cancelled or no dialog is available.
+    fn pick_open(&mut self) -> Option<PathBuf>;
+    /// Where to save, suggesting `file_name`.
+    fn pick_save(&mut self, file_name: &str) -> Option<PathBuf>;
+}
+
+/// The system's dialog through rfd (xdg-portal on Linux).
+pub struct NativePicker;
+
+impl FilePicker for NativePicker {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Text", &["txt", "md", "csv", "json", "jsonl"])
+            .pick_file()
+    }
+
+    fn pick_save(&mut self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_file_name(file_name).save_file()
+    }
+}
+
+/// Reads a text file as UTF-8 (a BOM is dropped); the error names the file.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let line = bytes[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        format!(
+            "{}:{line}: not valid UTF-8; save it as UTF-8",
+            path.display()
+        )
+    })
+}
+
+pub fn write_text(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+use super::state::AppState;
+
+impl AppState {
+    pub fn open_with_picker(&mut self) {
+        match self.picker.pick_open() {
+            Some(path) => self.open_path(&path),
+            None => self.notify(
+                "没有选中文件。如果没有弹出对话框，请在底部输入路径，或把文件拖进窗口。",
+                "No file chosen. If no dialog appeared, type a path at the bottom or drop the file on the window.",
+                false,
+            ),
+        }
+    }
+
+    pub fn save_with_picker(&mut self) {
+        match self.picker.pick_save("rewrite.txt") {
+            Some(path) => self.save_rewrite(&path),
+            None => self.notify(
+                "没有保存。如果没有弹出对话框，请在底部输入路径后点“保存到此路径”。",
+                "Not saved. If no dialog appeared, type a path at the bottom and press “Save to path”.",
+                false,
+            ),
+        }
+    }
+
+    /// Opens a text file into the editor; the replaced draft stays undoable.
+    pub fn open_path(&mut self, path: &Path) {
+        match read_text(path) {
+            Ok(text) => {
+                self.replace_draft(text);
+                let name = path.display();
+                self.notify(
+                    format!("已打开 {name}（可撤销）"),
+                    format!("Opened {name} (undo brings the draft back)"),
+                    false,
+                );
+            }
+            Err(e) => self.notify(format!("无法打开：{e}"), format!("Cannot open: {e}"), true),
+        }
+    }
+
+    pub fn save_rewrite(&mut self, path: &Path) {
+        let text = self.analysis.rewrite.text.clone();
+        match write_text(path, &text) {
+            Ok(()) => {
+                let name = path.display();
+                self.notify(
+                    format!("改写已保存到 {name}"),
+                    format!("Rewrite saved to {name}"),
+                    false,
+                );
+            }
+            Err(e) => self.notify(format!("无法保存：{e}"), format!("Cannot save: {e}"), true),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The findings list beside the editor, grouped by severity; a click selects
+//! the span in the editor.
+
+use dmlint::{Checker, Finding, Severity};
+use egui::RichText;
+
+use super::i18n::UiLang;
+use super::state::AppState;
+use super::style::marking;
+
+#[derive(Default)]
+pub struct FindingsPanel;
+
+impl FindingsPanel {
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
+        let lang = state.settings.lang;
+        ui.heading(lang.pick("发现的问题", "Findings"));
+        let findings = &state.analysis.report.findings;
+        if findings.is_empty() {
+            ui.label(lang.pick("没有发现风险。", "Nothing risky found."));
+            return;
+        }
+        let dark = ui.visuals().dark_mode;
+        let mut selected = None;
+        egui::ScrollArea::vertical()
+            .id_salt("findings-scroll")
+            .show(ui, |ui| {
+                for severity in [Severity::Block, Severity::Warn, Severity::Info] {
+                    let group: Vec<&Finding> =
+                        findings.iter().filter(|f| f.severity == severity).collect();
+                    if group.is_empty() {
+                        continue;
+                    }
+                    let colour = marking(severity, dark).strong;
+                    ui.add_space(6.0);
+                    ui.label(
+                        RichText::new(format!("{} ({})", lang.severity(severity), group.len()))
+                            .strong()
+                            .color(colour),
+                    );
+                    for finding in group {
+                        let text = format!(
+                            "{}  · {}",
+                            finding.text.replace('\n', "⏎"),
+                            lang.category(finding.category)
+                        );
+                        let response = ui
+                            .selectable_label(false, RichText::new(text).color(colour))
+                            .on_hover_ui(|ui| finding_details(ui, &state.checker, finding, lang));
+                        if response.clicked() {
+                            selected = Some(finding.start..finding.end);
+                        }
+                    }
+                }
+            });
+        if selected.is_some() {
+            state.select_request = selected;
+        }
+    }
+}
+
+/// What a finding is, why it is risky, what triggered it and what to do:
+/// the tooltip of a span and of a list entry.
+pub fn finding_details(ui: &mut egui::Ui, checker: &Checker, finding: &Finding, lang: UiLang) {
+    ui.set_max_width(360.0);
+    let colour = marking(finding.severity, ui.visuals().dark_mode).strong;
+    ui.label(
+        RichText::new(format!(
+            "{} · {}",
+            lang.category(finding.category),
+            lang.severity(finding.severity)
+        ))
+        .strong()
+        .color(colour),
+    );
+    let rule = checker.rules().iter().find(|r| r.id == finding.rule);
+    match rule {
+        Some(rule) => {
+            ui.label(lang.text(&rule.message));
+            if finding.normalized != finding.text.to_lowercase() {
+                ui.label(format!(
+                    "{} → {}",
+                    finding.text.replace('\n', "⏎"),
+                    finding.normalized
+                ));
+            }
+            ui.label(
+                RichText::new(format!(
+                    "{}{}",
+                    lang.pick("建议：", "Fix: "),
+                    lang.text(&rule.fix)
+                ))
+                .italics(),
+            );
+        }
+        None => {
+            ui.label(&finding.message);
+        }
+    }
+    ui.label(RichText::new(&finding.rule).small().weak());
+}

@@ -1,0 +1,192 @@
+//! The desktop app: the engine's face for the operator. Each panel is a struct
+//! with `fn ui(&mut self, ui, state)`; all state lives in [`AppState`], and
+//! panels talk only through it.
+
+mod editor;
+mod files;
+mod findings;
+mod fonts;
+mod i18n;
+mod rewrite_panel;
+mod settings;
+mod state;
+mod style;
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use dmlint::Checker;
+use egui::{Key, Modifiers, RichText};
+
+use editor::Editor;
+use files::{FilePicker, NativePicker};
+use findings::FindingsPanel;
+use rewrite_panel::RewritePanel;
+use settings::SettingsPanel;
+use state::{AppState, Persisted};
+use toolbar::Toolbar;
+
+mod toolbar;
+
+/// Opens the window, with `file` in the editor if given, and runs until it
+/// is closed.
+pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("dmlint")
+            .with_inner_size([1200.0, 780.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "dmlint",
+        options,
+        Box::new(|cc| {
+            fonts::install(&cc.egui_ctx);
+            let persisted = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            let mut app = DmlintApp::new(persisted, Box::new(NativePicker));
+            if let Some(file) = file {
+                app.state.open_path(&file);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+}
+
+pub struct DmlintApp {
+    pub(crate) state: AppState,
+    toolbar: Toolbar,
+    editor: Editor,
+    findings: FindingsPanel,
+    rewrite: RewritePanel,
+    settings: SettingsPanel,
+}
+
+impl DmlintApp {
+    pub fn new(persisted: Persisted, picker: Box<dyn FilePicker>) -> DmlintApp {
+        // The built-in rules are validated by the test suite on every build.
+        let checker = Checker::builtin().expect("the built-in rules are valid");
+        DmlintApp {
+            state: AppState::new(Arc::new(checker), persisted, picker),
+            toolbar: Toolbar,
+            editor: Editor::default(),
+            findings: FindingsPanel,
+            rewrite: RewritePanel,
+            settings: SettingsPanel,
+        }
+    }
+
+    /// The whole window's content; kittest drives this same function.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.handle_keys_and_drops(ui.ctx());
+        let state = &mut self.state;
+        state.refresh();
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar.ui(ui, state));
+        egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));
+        egui::Panel::bottom("rewrite")
+            .resizable(true)
+            .default_size(200.0)
+            .show(ui, |ui| self.rewrite.ui(ui, state));
+        if state.settings.show_settings {
+            egui::Panel::left("settings")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| self.settings.ui(ui, state));
+        }
+        egui::Panel::right("findings")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| self.findings.ui(ui, state));
+        egui::CentralPanel::default_margins().show(ui, |ui| self.editor.ui(ui, state));
+        state.refresh();
+    }
+
+    fn handle_keys_and_drops(&mut self, ctx: &egui::Context) {
+        let state = &mut self.state;
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter)) {
+            state.recheck();
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::C))
+            && state.analysis.rewrite.changed()
+        {
+            ctx.copy_text(state.analysis.rewrite.text.clone());
+            state.notify("改写已复制。", "Rewrite copied.", false);
+        }
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            state.open_path(&path);
+        }
+    }
+}
+
+impl eframe::App for DmlintApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state.persisted());
+    }
+
+    /// Often, so a crash loses at most a few seconds of typing.
+    fn auto_save_interval(&self) -> Duration {
+        Duration::from_secs(3)
+    }
+}
+
+/// Check time, length, the last notice, and the path field for machines
+/// where no file dialog answers.
+fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
+    let lang = state.settings.lang;
+    ui.horizontal_wrapped(|ui| {
+        let micros = state.analysis.elapsed.as_secs_f64() * 1e6;
+        let chars = state.draft.chars().count();
+        ui.label(format!(
+            "{} {:.2} ms · {} {}",
+            lang.pick("检查用时", "Checked in"),
+            micros / 1000.0,
+            chars,
+            lang.pick("字", "chars")
+        ));
+        ui.separator();
+        let label = ui.label(lang.pick("文件路径", "File path"));
+        ui.add(egui::TextEdit::singleline(&mut state.path_field).desired_width(220.0))
+            .labelled_by(label.id);
+        let path = std::path::PathBuf::from(state.path_field.trim());
+        let has_path = !state.path_field.trim().is_empty();
+        if ui
+            .add_enabled(
+                has_path,
+                egui::Button::new(lang.pick("打开此路径", "Open path")),
+            )
+            .clicked()
+        {
+            state.open_path(&path);
+        }
+        if ui
+            .add_enabled(
+                has_path && state.analysis.rewrite.changed(),
+                egui::Button::new(lang.pick("保存到此路径", "Save to path")),
+            )
+            .clicked()
+        {
+            state.save_rewrite(&path);
+        }
+        if let Some(notice) = &state.notice {
+            ui.separator();
+            let text = lang.pick(&notice.zh, &notice.en).to_string();
+            let colour = if notice.is_error {
+                style::marking(dmlint::Severity::Block, ui.visuals().dark_mode).strong
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            ui.label(RichText::new(text).color(colour));
+        }
+    });
+}

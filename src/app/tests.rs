@@ -1,0 +1,187 @@
+//! The app as an operator uses it, driven through its accessibility tree:
+//! find widgets by their label, type, click, read.
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::editor::editor_label;
+use super::files::FilePicker;
+use super::i18n::UiLang;
+use super::state::Persisted;
+use super::{DmlintApp, fonts};
+
+/// A picker that answers with prepared paths and records what was asked.
+#[derive(Clone, Default)]
+struct FakePicker {
+    open: Rc<RefCell<Option<PathBuf>>>,
+    save: Rc<RefCell<Option<PathBuf>>>,
+}
+
+impl FilePicker for FakePicker {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.open.borrow_mut().take()
+    }
+
+    fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.save.borrow_mut().take()
+    }
+}
+
+fn harness(persisted: Persisted, picker: FakePicker) -> Harness<'static, DmlintApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(fonts::install)
+        .build_ui_state(
+            |ui, app: &mut DmlintApp| app.show(ui),
+            DmlintApp::new(persisted, Box::new(picker)),
+        )
+}
+
+fn type_message(harness: &mut Harness<'_, DmlintApp>, text: &str) {
+    harness.get_by_label(editor_label(UiLang::Zh)).click();
+    harness.run();
+    harness
+        .get_by_label(editor_label(UiLang::Zh))
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_disguised_wechat_id_is_listed_and_the_badge_says_it_will_be_judged() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    harness.get_by_label_contains("可以发送");
+    type_message(&mut harness, "亲，约时间加薇信：meimei_0812 哦");
+    assert!(harness.query_by_label_contains("薇信  · 微信").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("meimei_0812  · 微信")
+            .is_some()
+    );
+    harness.get_by_label_contains("会被判导流 · 2 处违规");
+    assert_eq!(
+        harness.state().state.draft,
+        "亲，约时间加薇信：meimei_0812 哦"
+    );
+}
+
+#[test]
+fn switching_the_context_rechecks_at_once() {
+    let persisted = Persisted {
+        draft: "京东的物流很快，明天就到".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.get_by_label_contains("可以发送");
+    harness.get_by_label("发送位置").click();
+    harness.run();
+    harness.get_by_label("欢迎语").click();
+    harness.run();
+    harness.get_by_label_contains("有风险 · 0 处违规 · 1 处风险");
+    assert_eq!(
+        harness.state().state.settings.context,
+        dmlint::Context::Welcome
+    );
+}
+
+#[test]
+fn applying_the_rewrite_leaves_nothing_that_blocks_and_undo_brings_it_back() {
+    let original = "您好，律师目前外出，急事请加微信 chenlvshi_tw 联系。";
+    let persisted = Persisted {
+        draft: original.to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.get_by_label("应用到编辑器").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(
+        app.state.draft,
+        "您好，律师目前外出，可以点击下方名片联系我们。"
+    );
+    assert_eq!(app.state.analysis.report.count(dmlint::Severity::Block), 0);
+    harness.get_by_label_contains("可以发送");
+    harness.get_by_label("撤销").click();
+    harness.run();
+    assert_eq!(harness.state().state.draft, original);
+}
+
+#[test]
+fn suggestions_are_accepted_one_by_one() {
+    let persisted = Persisted {
+        draft: "这款挂毯宽60cm，尺码XL".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.get_by_label("60cm → 60厘米").click();
+    harness.run();
+    assert_eq!(harness.state().state.draft, "这款挂毯宽60厘米，尺码XL");
+}
+
+#[test]
+fn the_ui_switches_to_english_and_back() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Sent as");
+    harness.get_by_label(editor_label(UiLang::En));
+    harness.get_by_label_contains("OK to send");
+    assert!(harness.query_by_label("发送位置").is_none());
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("发送位置");
+}
+
+#[test]
+fn a_file_opens_into_the_editor_and_the_rewrite_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("msg.txt");
+    std::fs::write(&input, "\u{FEFF}有事直接打我电话：15800216693").unwrap();
+    let output = dir.path().join("out.txt");
+    let picker = FakePicker::default();
+    *picker.open.borrow_mut() = Some(input);
+    *picker.save.borrow_mut() = Some(output.clone());
+    let persisted = Persisted {
+        draft: "我之前写的草稿".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, picker);
+    harness.get_by_label("打开文件").click();
+    harness.run();
+    assert_eq!(harness.state().state.draft, "有事直接打我电话：15800216693");
+    harness.get_by_label("保存改写").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(&output).unwrap(),
+        "可以点击下方名片联系我们"
+    );
+    // The draft that the file replaced is not lost.
+    harness.get_by_label("撤销").click();
+    harness.run();
+    assert_eq!(harness.state().state.draft, "我之前写的草稿");
+}
+
+#[test]
+fn a_cancelled_dialog_says_what_to_do_instead() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    harness.get_by_label("打开文件").click();
+    harness.run();
+    harness.get_by_label_contains("请在底部输入路径");
+}
+
+#[test]
+fn settings_and_draft_survive_a_restart() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    type_message(&mut harness, "明天见");
+    harness.get_by_label("English").click();
+    harness.run();
+    let saved = serde_json::to_string(&harness.state().state.persisted()).unwrap();
+    let restored: Persisted = serde_json::from_str(&saved).unwrap();
+    assert_eq!(restored.draft, "明天见");
+    assert_eq!(restored.settings.lang, UiLang::En);
+    let harness = self::harness(restored, FakePicker::default());
+    harness.get_by_label(editor_label(UiLang::En));
+}

@@ -1,0 +1,94 @@
+//! The top bar: the verdict badge, where the message goes, the trade, the
+//! language, files and settings.
+
+use dmlint::{Context, Severity};
+use egui::RichText;
+
+use super::state::AppState;
+use super::style::verdict_colour;
+
+#[derive(Default)]
+pub struct Toolbar;
+
+impl Toolbar {
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
+        let lang = state.settings.lang;
+        ui.horizontal_wrapped(|ui| {
+            ui.heading("dmlint");
+            ui.separator();
+            let report = &state.analysis.report;
+            let badge = format!(
+                "{} · {} {} · {} {}",
+                lang.verdict(report.verdict),
+                report.count(Severity::Block),
+                lang.pick("处违规", "blocking"),
+                report.count(Severity::Warn),
+                lang.pick("处风险", "risky"),
+            );
+            egui::Frame::new()
+                .fill(verdict_colour(report.verdict))
+                .corner_radius(6.0)
+                .inner_margin(egui::Margin::symmetric(10, 4))
+                .show(ui, |ui| {
+                    ui.label(RichText::new(badge).strong().color(egui::Color32::WHITE));
+                });
+            ui.separator();
+            let context_label = ui.label(lang.pick("发送位置", "Sent as"));
+            egui::ComboBox::from_id_salt("context")
+                .selected_text(lang.context(state.settings.context))
+                .show_ui(ui, |ui| {
+                    for context in Context::ALL {
+                        ui.selectable_value(
+                            &mut state.settings.context,
+                            context,
+                            lang.context(context),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(context_label.id);
+            let profile_label = ui.label(lang.pick("行业", "Trade"));
+            let profiles: Vec<String> = state
+                .checker
+                .book()
+                .profiles
+                .profiles
+                .keys()
+                .cloned()
+                .collect();
+            egui::ComboBox::from_id_salt("profile")
+                .selected_text(lang.profile(&state.settings.profile))
+                .show_ui(ui, |ui| {
+                    for name in &profiles {
+                        ui.selectable_value(
+                            &mut state.settings.profile,
+                            name.clone(),
+                            lang.profile(name),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(profile_label.id);
+            ui.separator();
+            if ui.button(lang.pick("打开文件", "Open file")).clicked() {
+                state.open_with_picker();
+            }
+            if ui
+                .add_enabled(
+                    state.analysis.rewrite.changed(),
+                    egui::Button::new(lang.pick("保存改写", "Save rewrite")),
+                )
+                .clicked()
+            {
+                state.save_with_picker();
+            }
+            ui.toggle_value(
+                &mut state.settings.show_settings,
+                lang.pick("设置", "Settings"),
+            );
+            if ui.button(lang.other().pick("中文", "English")).clicked() {
+                state.settings.lang = lang.other();
+            }
+        });
+    }
+}
