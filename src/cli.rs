@@ -11,7 +11,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use dmlint::rewrite::{CardPhrases, Rewrite, rewrite};
+use std::sync::atomic::AtomicBool;
+
+use dmlint::library::{
+    Checked, InputFormat as LibraryFormat, Library, Message, ReadOptions, check_all, report,
+    write_atomically,
+};
+use dmlint::rewrite::{CardPhrases, Rewrite};
 use dmlint::rules::{RuleBook, RuleSource};
 use dmlint::{CheckOptions, Checker, Context, Finding, Report, Severity, Verdict};
 
@@ -29,7 +35,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check messages and report every risky token.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Open the app with a text file in the editor (the draft it replaces stays undoable).
     Open {
         /// A UTF-8 text file.
@@ -61,6 +67,24 @@ pub struct CheckArgs {
     format: Format,
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
+    /// The text column of a CSV or Excel file (header, number or letter), or a JSON key.
+    #[arg(long, value_name = "NAME")]
+    column: Option<String>,
+    /// The Excel sheet (default: the first).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// The input's encoding (utf-8, gbk, gb18030, utf-16le…) instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+    /// Also write a report: CSV that opens in Excel, or JSON if FILE ends in .json.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Write the library back fixed (blocking messages rewritten), same format.
+    #[arg(long, value_name = "FILE")]
+    write_fixed: Option<PathBuf>,
+    /// Allow --write-fixed to replace the input file.
+    #[arg(long)]
+    overwrite: bool,
     /// Files to check; `-` or nothing reads standard input.
     files: Vec<String>,
 }
@@ -91,16 +115,37 @@ enum Format {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum InputFormat {
-    /// By file extension: .jsonl, .csv, .tsv; anything else is one message.
+    /// By extension (.jsonl, .json, .csv, .tsv, .xlsx); text splits into lines or blank-line blocks.
     Auto,
     /// The whole input is one message.
     Text,
     /// One message per non-empty line.
     Lines,
+    /// Messages separated by blank lines.
+    Blocks,
     /// One JSON object per line: {"id", "text", "context"}.
     Jsonl,
-    /// A header row with a `text` column (and optional `id`, `context`).
+    /// A JSON array of strings or of objects with a "text".
+    Json,
+    /// A header row; the text column by --column, by its name, or the longest.
     Csv,
+    /// An Excel workbook; --sheet and --column choose.
+    Xlsx,
+}
+
+impl From<InputFormat> for LibraryFormat {
+    fn from(f: InputFormat) -> LibraryFormat {
+        match f {
+            InputFormat::Auto => LibraryFormat::Auto,
+            InputFormat::Text => LibraryFormat::Text,
+            InputFormat::Lines => LibraryFormat::Lines,
+            InputFormat::Blocks => LibraryFormat::Blocks,
+            InputFormat::Jsonl => LibraryFormat::Jsonl,
+            InputFormat::Json => LibraryFormat::Json,
+            InputFormat::Csv => LibraryFormat::Csv,
+            InputFormat::Xlsx => LibraryFormat::Xlsx,
+        }
+    }
 }
 
 /// A usage or input error: printed on stderr, exit status 2.
@@ -111,13 +156,6 @@ impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-/// One message to check.
-struct Message {
-    id: String,
-    text: String,
-    context: Option<Context>,
 }
 
 /// One line of `--format jsonl` output.
@@ -168,7 +206,11 @@ impl<'a> Output<'a> {
 /// Runs `dmlint check`.
 pub fn run(args: &CheckArgs) -> ExitCode {
     match check(args) {
-        Ok(blocked) => ExitCode::from(u8::from(blocked)),
+        Ok(Outcome {
+            input_problems: true,
+            ..
+        }) => ExitCode::from(2),
+        Ok(outcome) => ExitCode::from(u8::from(outcome.blocked)),
         Err(e) => {
             eprintln!("dmlint: {e}");
             ExitCode::from(2)
@@ -176,7 +218,14 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
 }
 
-fn check(args: &CheckArgs) -> Result<bool, InputError> {
+/// What a run found: whether anything blocks, and whether some input could
+/// not be read (exit status 2 after the rest was checked).
+struct Outcome {
+    blocked: bool,
+    input_problems: bool,
+}
+
+fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
     let checker = load_checker(args.rules.as_deref())?;
     if !checker.book().profiles.profiles.contains_key(&args.profile) {
         let names: Vec<&str> = checker
@@ -192,14 +241,31 @@ fn check(args: &CheckArgs) -> Result<bool, InputError> {
             names.join(", ")
         )));
     }
-    let mut messages = Vec::new();
     let files = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {
         args.files.clone()
     };
+    if args.write_fixed.is_some() && files.len() != 1 {
+        return Err(InputError(
+            "--write-fixed takes exactly one input file".to_string(),
+        ));
+    }
+    let read = ReadOptions {
+        format: args.input_format.into(),
+        column: args.column.clone(),
+        sheet: args.sheet.clone(),
+        encoding: args.encoding.clone(),
+    };
+    let mut libraries = Vec::new();
+    let mut input_problems = false;
     for file in &files {
-        messages.extend(read_messages(file, args.input_format)?);
+        let library = read_library(file, &read)?;
+        for problem in &library.problems {
+            eprintln!("dmlint: {problem}");
+            input_problems = true;
+        }
+        libraries.push(library);
     }
     let base = CheckOptions {
         context: args.context.into(),
@@ -210,51 +276,171 @@ fn check(args: &CheckArgs) -> Result<bool, InputError> {
         zh: args.card_zh.clone(),
         en: args.card_en.clone(),
     };
+    let messages: Vec<Message> = libraries
+        .iter()
+        .flat_map(|l| l.messages.iter().cloned())
+        .collect();
+    let checked = check_with_progress(&checker, &messages, &base, &cards);
+
     let stdout = io::stdout();
     let colour = args.format == Format::Text
         && stdout.is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut blocked = false;
-    let mut all = Vec::new();
-    for message in &messages {
-        let options = CheckOptions {
-            context: message.context.unwrap_or(base.context),
-            ..base.clone()
+    let written =
+        write_output(&mut out, args.format, &messages, &checked, colour).and_then(|()| out.flush());
+    if let Err(e) = written {
+        stdout_error(e)?;
+    }
+    if let Some(path) = &args.report {
+        let bytes = if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            report::json(&messages, &checked)
+        } else {
+            report::csv(&messages, &checked)
         };
-        let report = checker.check(&message.text, &options);
-        let rewrite = rewrite(&checker, &message.text, &report, &options, &cards);
-        blocked |= report.verdict == Verdict::Block;
-        let written = match args.format {
-            Format::Jsonl => serde_json::to_string(&Output::new(message, &report, &rewrite))
-                .map(|line| writeln!(out, "{line}")),
-            Format::Text => Ok(write!(
+        write_atomically(path, &bytes)
+            .map_err(|e| InputError(format!("{}: cannot write the report: {e}", path.display())))?;
+    }
+    if let Some(path) = &args.write_fixed {
+        write_fixed(&libraries[0], &files[0], path, &checked, args.overwrite)?;
+    }
+    let count = |v: Verdict| checked.iter().filter(|c| c.report.verdict == v).count();
+    eprintln!(
+        "{} messages: {} block, {} warn, {} pass",
+        messages.len(),
+        count(Verdict::Block),
+        count(Verdict::Warn),
+        count(Verdict::Pass)
+    );
+    Ok(Outcome {
+        blocked: count(Verdict::Block) > 0,
+        input_problems,
+    })
+}
+
+fn read_library(file: &str, read: &ReadOptions) -> Result<Library, InputError> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| InputError(format!("<stdin>: cannot read: {e}")))?;
+        // A piped message is one message unless a format says otherwise.
+        let read = ReadOptions {
+            format: match read.format {
+                LibraryFormat::Auto => LibraryFormat::Text,
+                other => other,
+            },
+            ..read.clone()
+        };
+        return Library::from_bytes("<stdin>", &bytes, &read).map_err(|e| InputError(e.0));
+    }
+    Library::read(Path::new(file), read).map_err(|e| InputError(e.0))
+}
+
+/// Checks on every core; a progress bar on a terminal for long runs.
+fn check_with_progress(
+    checker: &Checker,
+    messages: &[Message],
+    base: &CheckOptions,
+    cards: &CardPhrases,
+) -> Vec<Checked> {
+    let bar = (io::stderr().is_terminal() && messages.len() >= 2000).then(|| {
+        let bar = indicatif::ProgressBar::new(messages.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} messages, {eta} left")
+                .expect("a valid template"),
+        );
+        bar
+    });
+    let never = AtomicBool::new(false);
+    let progress = |done: usize| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
+        }
+    };
+    let checked = check_all(checker, messages, base, cards, &progress, &never).unwrap_or_default();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    checked
+}
+
+fn write_output(
+    out: &mut impl Write,
+    format: Format,
+    messages: &[Message],
+    checked: &[Checked],
+    colour: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Jsonl => {
+            for (m, c) in messages.iter().zip(checked) {
+                let line = serde_json::to_string(&Output::new(m, &c.report, &c.rewrite))
+                    .expect("serialisable");
+                writeln!(out, "{line}")?;
+            }
+        }
+        Format::Json => {
+            let all: Vec<Output> = messages
+                .iter()
+                .zip(checked)
+                .map(|(m, c)| Output::new(m, &c.report, &c.rewrite))
+                .collect();
+            writeln!(
                 out,
                 "{}",
-                render_text(message, &report, &rewrite, colour)
-            )),
-            Format::Json => {
-                all.push(
-                    serde_json::to_value(Output::new(message, &report, &rewrite))
-                        .expect("serialisable"),
-                );
-                Ok(Ok(()))
+                serde_json::to_string_pretty(&all).expect("serialisable")
+            )?;
+        }
+        Format::Text => {
+            for (m, c) in messages.iter().zip(checked) {
+                write!(out, "{}", render_text(m, &c.report, &c.rewrite, colour))?;
             }
-        };
-        if let Ok(Err(e)) = written {
-            return stdout_error(e).map(|_| blocked);
         }
     }
-    if args.format == Format::Json {
-        let text = serde_json::to_string_pretty(&all).expect("serialisable");
-        if let Err(e) = writeln!(out, "{text}") {
-            return stdout_error(e).map(|_| blocked);
-        }
+    Ok(())
+}
+
+/// The library with rewrites applied to blocking messages only, in its own
+/// format, never over the input unless asked.
+fn write_fixed(
+    library: &Library,
+    input: &str,
+    path: &Path,
+    checked: &[Checked],
+    overwrite: bool,
+) -> Result<(), InputError> {
+    let same_file = std::fs::canonicalize(input)
+        .ok()
+        .zip(std::fs::canonicalize(path).ok())
+        .is_some_and(|(a, b)| a == b);
+    if same_file && !overwrite {
+        return Err(InputError(format!(
+            "{}: refusing to overwrite the input; write to another file (e.g. {}) or add --overwrite",
+            path.display(),
+            dmlint::library::fixed_path(Path::new(input)).display()
+        )));
     }
-    if let Err(e) = out.flush() {
-        return stdout_error(e).map(|_| blocked);
-    }
-    Ok(blocked)
+    let texts: Vec<String> = library
+        .messages
+        .iter()
+        .zip(checked)
+        .map(|(m, c)| {
+            if c.report.verdict == Verdict::Block {
+                c.rewrite.text.clone()
+            } else {
+                m.text.clone()
+            }
+        })
+        .collect();
+    let bytes = library
+        .fixed_bytes(&texts)
+        .map_err(|e| InputError(format!("{}: {e}", path.display())))?;
+    write_atomically(path, &bytes)
+        .map_err(|e| InputError(format!("{}: cannot write: {e}", path.display())))
 }
 
 /// A closed pipe (`dmlint check … | head`) is not an error worth a message.
@@ -308,164 +494,6 @@ fn load_checker(extra: Option<&Path>) -> Result<Checker, InputError> {
     RuleBook::load(&sources, cues, profiles)
         .map(Checker::new)
         .map_err(|e| InputError(e.to_string()))
-}
-
-fn read_messages(file: &str, format: InputFormat) -> Result<Vec<Message>, InputError> {
-    let (name, bytes) = if file == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError(format!("<stdin>: cannot read: {e}")))?;
-        ("<stdin>".to_string(), bytes)
-    } else {
-        let bytes =
-            std::fs::read(file).map_err(|e| InputError(format!("{file}: cannot read: {e}")))?;
-        (file.to_string(), bytes)
-    };
-    let text = decode_utf8(&name, &bytes)?;
-    let format = match format {
-        InputFormat::Auto => {
-            let lower = name.to_lowercase();
-            if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
-                InputFormat::Jsonl
-            } else if lower.ends_with(".csv") || lower.ends_with(".tsv") {
-                InputFormat::Csv
-            } else {
-                InputFormat::Text
-            }
-        }
-        other => other,
-    };
-    match format {
-        InputFormat::Text | InputFormat::Auto => Ok(vec![Message {
-            id: name,
-            text: text.to_string(),
-            context: None,
-        }]),
-        InputFormat::Lines => Ok(text
-            .lines()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| Message {
-                id: format!("{name}:{}", i + 1),
-                text: line.to_string(),
-                context: None,
-            })
-            .collect()),
-        InputFormat::Jsonl => read_jsonl(&name, text),
-        InputFormat::Csv => read_csv(&name, text),
-    }
-}
-
-/// Decodes UTF-8 (a leading BOM is dropped); invalid bytes are reported by line.
-fn decode_utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = e.valid_up_to();
-        let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
-        InputError(format!(
-            "{name}:{line}: not valid UTF-8 (byte {}); save the file as UTF-8 and try again",
-            good + 1
-        ))
-    })
-}
-
-#[derive(serde::Deserialize)]
-struct JsonlLine {
-    id: Option<serde_json::Value>,
-    text: String,
-    context: Option<String>,
-}
-
-fn parse_context(
-    name: &str,
-    line: usize,
-    context: Option<&str>,
-) -> Result<Option<Context>, InputError> {
-    match context {
-        None | Some("") => Ok(None),
-        Some(c) => Context::parse(c).map(Some).ok_or_else(|| {
-            InputError(format!(
-                "{name}:{line}: unknown context `{c}`; use welcome, auto_reply or dm"
-            ))
-        }),
-    }
-}
-
-fn read_jsonl(name: &str, text: &str) -> Result<Vec<Message>, InputError> {
-    let mut messages = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parsed: JsonlLine = serde_json::from_str(line).map_err(|e| {
-            InputError(format!(
-                "{name}:{n}: not a JSON object with a \"text\" string: {e}"
-            ))
-        })?;
-        let id = match parsed.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(other) => other.to_string(),
-            None => format!("{name}:{n}"),
-        };
-        messages.push(Message {
-            id,
-            text: parsed.text,
-            context: parse_context(name, n, parsed.context.as_deref())?,
-        });
-    }
-    Ok(messages)
-}
-
-fn read_csv(name: &str, text: &str) -> Result<Vec<Message>, InputError> {
-    let delimiter = if name.to_lowercase().ends_with(".tsv") {
-        b'\t'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| InputError(format!("{name}:1: cannot read the header row: {e}")))?
-        .clone();
-    let column = |wanted: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(wanted))
-    };
-    let text_column = column("text").ok_or_else(|| {
-        InputError(format!(
-            "{name}:1: no `text` column in the header ({}); name the message column `text`",
-            headers.iter().collect::<Vec<_>>().join(", ")
-        ))
-    })?;
-    let (id_column, context_column) = (column("id"), column("context"));
-    let mut messages = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            InputError(format!("{name}:{line}: malformed CSV row: {e}"))
-        })?;
-        let line = record.position().map_or(0, |p| p.line()) as usize;
-        let Some(text) = record.get(text_column) else {
-            return Err(InputError(format!(
-                "{name}:{line}: the row has no `text` field"
-            )));
-        };
-        messages.push(Message {
-            id: id_column
-                .and_then(|c| record.get(c))
-                .filter(|s| !s.is_empty())
-                .map_or_else(|| format!("{name}:{line}"), str::to_string),
-            text: text.to_string(),
-            context: parse_context(name, line, context_column.and_then(|c| record.get(c)))?,
-        });
-    }
-    Ok(messages)
 }
 
 /// The human format: the message with its risky spans marked, then one line

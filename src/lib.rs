@@ -19,6 +19,7 @@
 
 pub mod detect;
 mod lang;
+pub mod library;
 pub mod normalize;
 pub mod rewrite;
 pub mod rules;

@@ -231,32 +231,52 @@ fn the_allowlist_and_profiles_apply() {
 #[test]
 fn bad_input_exits_2_naming_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let bad_utf8 = write(dir.path(), "gbk.txt", b"line one\n\xc4\xe3\xba\xc3\n");
-    let out = dmlint(&["check", &bad_utf8], "");
+    let gbk = write(dir.path(), "gbk.txt", b"line one\n\xc4\xe3\xba\xc3\n");
+    let out = dmlint(&["check", "--encoding", "utf-8", &gbk], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains(&format!("{bad_utf8}:2: not valid UTF-8")),
+        stderr(&out).contains("line 2: not valid UTF-8"),
         "{}",
         stderr(&out)
     );
 
-    let broken = write(dir.path(), "x.jsonl", b"{\"text\": \"ok\"}\n{\"text\": \n");
-    let out = dmlint(&["check", &broken], "");
-    assert_eq!(out.status.code(), Some(2));
+    let broken = write(dir.path(), "x.jsonl", b"{\"text\": \"ok\"}\n{\"text\": \n{\"text\": \"\xe5\x8a\xa0\xe6\x88\x91\xe5\xbe\xae\xe4\xbf\xa1 abc123\"}\n");
+    let out = dmlint(&["check", "--format", "jsonl", &broken], "");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a broken line is an input error"
+    );
     assert!(
         stderr(&out).contains(&format!("{broken}:2:")),
         "{}",
         stderr(&out)
     );
+    assert_eq!(stdout(&out).lines().count(), 2, "the rest is still checked");
 
     let no_text = write(dir.path(), "y.csv", b"id,message\n1,hello\n");
-    let out = dmlint(&["check", &no_text], "");
+    let out = dmlint(&["check", "--column", "text", &no_text], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("no `text` column"),
+        stderr(&out).contains("no column `text`; the columns are: id, message"),
         "{}",
         stderr(&out)
     );
+
+    let empty = write(dir.path(), "empty.txt", b"");
+    let out = dmlint(&["check", &empty], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("empty.txt: the file is empty"),
+        "{}",
+        stderr(&out)
+    );
+
+    let binary: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let binary = write(dir.path(), "blob.txt", &binary);
+    let out = dmlint(&["check", &binary], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("binary"), "{}", stderr(&out));
 
     let missing = dir.path().join("absent.txt");
     let out = dmlint(&["check", missing.to_str().unwrap()], "");
@@ -269,6 +289,207 @@ fn bad_input_exits_2_naming_file_and_line() {
 
     let out = dmlint(&["check", "--format", "yaml"], "");
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// Reads a jsonl output into (id, verdict) pairs.
+fn verdicts(out: &Output) -> Vec<(String, String)> {
+    stdout(out)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_gbk_csv_from_excel_just_works_and_is_written_back_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "编号,场景,话术,备注\r\n1,欢迎语,欢迎光临，点击下方名片预约,a\r\n2,自动回复,\"有事加我微信 abc123，谢谢\",b\r\n3,私信,这款宽60cm,c\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(csv);
+    let input = write(dir.path(), "话术库.csv", &gbk);
+    let fixed = dir.path().join("话术库.fixed.csv");
+    let report = dir.path().join("report.csv");
+    let out = dmlint(
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            "--report",
+            report.to_str().unwrap(),
+            "--write-fixed",
+            fixed.to_str().unwrap(),
+            &input,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        verdicts(&out),
+        [
+            ("1".into(), "pass".into()),
+            ("2".into(), "block".into()),
+            ("3".into(), "warn".into())
+        ]
+    );
+    assert!(
+        stderr(&out).contains("3 messages: 1 block, 1 warn, 1 pass"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Same encoding, columns and order; only the blocking row changed.
+    let written = std::fs::read(&fixed).unwrap();
+    let (text, _, errors) = encoding_rs::GBK.decode(&written);
+    assert!(!errors);
+    assert_eq!(
+        text,
+        "编号,场景,话术,备注\r\n1,欢迎语,欢迎光临，点击下方名片预约,a\r\n2,自动回复,详情请点击下方名片咨询，谢谢,b\r\n3,私信,这款宽60cm,c\r\n"
+    );
+    // Reading the fixed file gives the same ids and no block.
+    let out = dmlint(&["check", "--format", "jsonl", fixed.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        verdicts(&out)
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect::<Vec<_>>(),
+        ["1", "2", "3"]
+    );
+
+    let report = std::fs::read(&report).unwrap();
+    assert!(
+        report.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with BOM for Excel"
+    );
+    let report = String::from_utf8(report).unwrap();
+    assert!(report.contains("2,3,block,"), "{report}");
+}
+
+#[test]
+fn the_input_is_never_overwritten_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "lib.txt", "加我微信 abc123\n你好\n".as_bytes());
+    let out = dmlint(&["check", "--write-fixed", &input, &input], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("refusing to overwrite the input"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "加我微信 abc123\n你好\n"
+    );
+    let out = dmlint(
+        &["check", "--write-fixed", &input, "--overwrite", &input],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "可以点击下方名片联系我们\n你好\n"
+    );
+}
+
+#[test]
+fn excel_workbooks_are_read_by_sheet_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scripts.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook
+        .add_worksheet()
+        .set_name("说明")
+        .unwrap()
+        .write_string(0, 0, "readme")
+        .unwrap();
+    let sheet = workbook.add_worksheet().set_name("话术").unwrap();
+    for (r, row) in [
+        ["id", "内容"],
+        ["w1", "欢迎光临～"],
+        ["w2", "急单打 138 0013 8000"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    workbook.save(&path).unwrap();
+    let path = path.to_str().unwrap();
+    let out = dmlint(&["check", "--format", "jsonl", "--sheet", "话术", path], "");
+    assert_eq!(
+        verdicts(&out),
+        [("w1".into(), "pass".into()), ("w2".into(), "block".into())]
+    );
+    let out = dmlint(&["check", "--sheet", "nope", path], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no sheet `nope`; the sheets are: 说明, 话术"),
+        "{}",
+        stderr(&out)
+    );
+
+    let fixed = dir.path().join("scripts.fixed.xlsx");
+    let out = dmlint(
+        &[
+            "check",
+            "--sheet",
+            "话术",
+            "--column",
+            "B",
+            "--write-fixed",
+            fixed.to_str().unwrap(),
+            path,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = dmlint(&["check", "--format", "jsonl", fixed.to_str().unwrap()], "");
+    assert_eq!(
+        verdicts(&out),
+        [("w1".into(), "pass".into()), ("w2".into(), "pass".into())]
+    );
+}
+
+#[test]
+fn plain_text_libraries_split_into_lines_or_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocks = write(
+        dir.path(),
+        "b.txt",
+        "欢迎光临！\n有问题请私信。\n\n加我微信 abc123\n谢谢\n".as_bytes(),
+    );
+    let out = dmlint(&["check", "--format", "jsonl", &blocks], "");
+    assert_eq!(verdicts(&out).len(), 2);
+    let out = dmlint(
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            "--input-format",
+            "lines",
+            &blocks,
+        ],
+        "",
+    );
+    assert_eq!(verdicts(&out).len(), 4);
+    let out = dmlint(
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            "--input-format",
+            "text",
+            &blocks,
+        ],
+        "",
+    );
+    assert_eq!(verdicts(&out).len(), 1);
 }
 
 #[test]
