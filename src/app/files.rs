@@ -18,7 +18,10 @@ pub struct NativePicker;
 impl FilePicker for NativePicker {
     fn pick_open(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("Text", &["txt", "md", "csv", "json", "jsonl"])
+            .add_filter(
+                "Text, CSV, JSON, Excel",
+                &["txt", "md", "csv", "tsv", "json", "jsonl", "xlsx"],
+            )
             .pick_file()
     }
 
@@ -75,6 +78,10 @@ impl AppState {
 
     /// Opens a text file into the editor; the replaced draft stays undoable.
     pub fn open_path(&mut self, path: &Path) {
+        // An opened file is a new draft, no longer a library row.
+        if let Some(batch) = &mut self.batch {
+            batch.editing = None;
+        }
         match read_text(path) {
             Ok(text) => {
                 self.replace_draft(text);

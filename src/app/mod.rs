@@ -2,6 +2,8 @@
 //! with `fn ui(&mut self, ui, state)`; all state lives in [`AppState`], and
 //! panels talk only through it.
 
+mod batch;
+mod batch_view;
 mod editor;
 mod files;
 mod findings;
@@ -20,12 +22,13 @@ use std::time::Duration;
 use dmlint::Checker;
 use egui::{Key, Modifiers, RichText};
 
+use batch_view::BatchView;
 use editor::Editor;
 use files::{FilePicker, NativePicker};
 use findings::FindingsPanel;
 use rewrite_panel::RewritePanel;
 use settings::SettingsPanel;
-use state::{AppState, Persisted};
+use state::{AppState, Persisted, View};
 use toolbar::Toolbar;
 
 mod toolbar;
@@ -66,6 +69,7 @@ pub struct DmlintApp {
     findings: FindingsPanel,
     rewrite: RewritePanel,
     settings: SettingsPanel,
+    batch: BatchView,
 }
 
 impl DmlintApp {
@@ -79,6 +83,7 @@ impl DmlintApp {
             findings: FindingsPanel,
             rewrite: RewritePanel,
             settings: SettingsPanel,
+            batch: BatchView,
         }
     }
 
@@ -89,6 +94,10 @@ impl DmlintApp {
         state.refresh();
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar.ui(ui, state));
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));
+        if state.view == View::Batch {
+            egui::CentralPanel::default_margins().show(ui, |ui| self.batch.ui(ui, state));
+            return;
+        }
         egui::Panel::bottom("rewrite")
             .resizable(true)
             .default_size(200.0)
@@ -103,7 +112,10 @@ impl DmlintApp {
             .resizable(true)
             .default_size(320.0)
             .show(ui, |ui| self.findings.ui(ui, state));
-        egui::CentralPanel::default_margins().show(ui, |ui| self.editor.ui(ui, state));
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            editing_banner(ui, state);
+            self.editor.ui(ui, state);
+        });
         state.refresh();
     }
 
@@ -120,7 +132,10 @@ impl DmlintApp {
         }
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {
-            state.open_path(&path);
+            match state.view {
+                View::Check => state.open_path(&path),
+                View::Batch => state.open_library(&path, Default::default(), ctx),
+            }
         }
     }
 }
@@ -138,6 +153,36 @@ impl eframe::App for DmlintApp {
     fn auto_save_interval(&self) -> Duration {
         Duration::from_secs(3)
     }
+}
+
+/// While a library row is open in the check view: which one, and the way back.
+fn editing_banner(ui: &mut egui::Ui, state: &mut AppState) {
+    let lang = state.settings.lang;
+    let Some(row) = state
+        .batch
+        .as_ref()
+        .and_then(|b| b.editing.map(|r| b.library.messages[r].location))
+    else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} {row}",
+                lang.pick("正在编辑话术库的第", "Editing library row")
+            ))
+            .strong(),
+        );
+        if ui
+            .button(lang.pick("返回批量检查", "Back to the library"))
+            .clicked()
+        {
+            if let Some(batch) = &mut state.batch {
+                batch.editing = None;
+            }
+            state.view = View::Batch;
+        }
+    });
 }
 
 /// Check time, length, the last notice, and the path field for machines

@@ -5,10 +5,12 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use dmlint::library;
 use dmlint::rewrite::{self, CardPhrases, Rewrite, Suggestion};
 use dmlint::{CheckOptions, Checker, Context, Report};
 use serde::{Deserialize, Serialize};
 
+use super::batch::Batch;
 use super::files::FilePicker;
 use super::i18n::UiLang;
 
@@ -104,6 +106,14 @@ impl Analysis {
     }
 }
 
+/// Which view fills the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Check,
+    Batch,
+}
+
 /// A message for the status line, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -125,6 +135,9 @@ pub struct AppState {
     pub picker: Box<dyn FilePicker>,
     /// Typed path for opening and saving when no dialog is available.
     pub path_field: String,
+    pub view: View,
+    /// The library open in the batch view.
+    pub batch: Option<Batch>,
 }
 
 impl AppState {
@@ -149,6 +162,8 @@ impl AppState {
             notice: None,
             picker,
             path_field: String::new(),
+            view: View::Check,
+            batch: None,
         }
     }
 
@@ -166,6 +181,18 @@ impl AppState {
         let a = &self.analysis;
         if a.text != self.draft || a.options != options || a.cards != cards {
             self.analysis = Analysis::new(&self.checker, &self.draft, options, cards);
+        }
+        // A library row open in the check view takes its edits back.
+        if let Some(batch) = &mut self.batch
+            && let Some(row) = batch.editing
+        {
+            batch.update_row(
+                row,
+                &self.draft,
+                &self.checker,
+                &self.analysis.options,
+                &self.analysis.cards,
+            );
         }
     }
 
@@ -200,5 +227,135 @@ impl AppState {
             en: en.into(),
             is_error,
         });
+    }
+}
+
+impl AppState {
+    pub fn open_library_with_picker(&mut self, ctx: &egui::Context) {
+        match self.picker.pick_open() {
+            Some(path) => self.open_library(&path, library::ReadOptions::default(), ctx),
+            None => self.notify(
+                "没有选中文件。如果没有弹出对话框，请输入路径，或把文件拖进窗口。",
+                "No file chosen. If no dialog appeared, type a path or drop the file on the window.",
+                false,
+            ),
+        }
+    }
+
+    /// Reads a library and starts checking it in the background.
+    pub fn open_library(
+        &mut self,
+        path: &std::path::Path,
+        read: library::ReadOptions,
+        ctx: &egui::Context,
+    ) {
+        if let Some(old) = &self.batch {
+            old.cancel();
+        }
+        match Batch::open(
+            path,
+            read,
+            &self.checker,
+            self.settings.options(),
+            self.settings.cards(),
+            ctx,
+        ) {
+            Ok(batch) => {
+                self.batch = Some(batch);
+                self.view = View::Batch;
+                let name = path.display();
+                self.notify(
+                    format!("正在检查 {name}"),
+                    format!("Checking {name}"),
+                    false,
+                );
+            }
+            Err(e) => self.notify(format!("无法打开：{e}"), format!("Cannot open: {e}"), true),
+        }
+    }
+
+    /// Opens a library row in the check view; edits there flow back to the row.
+    pub fn open_row(&mut self, row: usize) {
+        let Some(batch) = &mut self.batch else {
+            return;
+        };
+        let message = &batch.library.messages[row];
+        let text = message.text.clone();
+        let location = message.location;
+        let context = message.context;
+        batch.editing = Some(row);
+        if let Some(context) = context {
+            self.settings.context = context;
+        }
+        self.replace_draft(text);
+        self.view = View::Check;
+        self.notify(
+            format!("正在编辑话术库第 {location} 行，修改会同步回列表。"),
+            format!("Editing library row {location}; changes flow back to the table."),
+            false,
+        );
+    }
+
+    pub fn export(&mut self, kind: super::batch_view::Export) {
+        use super::batch_view::Export;
+        let Some(batch) = &self.batch else {
+            return;
+        };
+        let suggested = match kind {
+            Export::Fixed => library::fixed_path(&batch.path),
+            Export::ReportCsv => batch.path.with_extension("report.csv"),
+            Export::ReportJson => batch.path.with_extension("report.json"),
+        };
+        let name = suggested
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let Some(path) = self.picker.pick_save(&name) else {
+            self.notify(
+                "没有导出。如果没有弹出对话框，请在底部输入路径。",
+                "Nothing exported. If no dialog appeared, type a path at the bottom.",
+                false,
+            );
+            return;
+        };
+        match kind {
+            Export::Fixed => self.write_fixed(&path, false),
+            Export::ReportCsv | Export::ReportJson => {
+                let bytes = batch.report_bytes(kind == Export::ReportJson);
+                let written = library::write_atomically(&path, &bytes).map_err(|e| e.to_string());
+                self.finish_export(&path, written);
+            }
+        }
+    }
+
+    /// Writes the fixed library; asks first before replacing the input.
+    pub fn write_fixed(&mut self, path: &std::path::Path, overwrite_confirmed: bool) {
+        let Some(batch) = &mut self.batch else {
+            return;
+        };
+        if batch.is_input(path) && !overwrite_confirmed {
+            batch.confirm_overwrite = Some(path.to_path_buf());
+            return;
+        }
+        batch.confirm_overwrite = None;
+        let result = batch
+            .fixed_bytes()
+            .and_then(|bytes| library::write_atomically(path, &bytes).map_err(|e| e.to_string()));
+        self.finish_export(path, result);
+    }
+
+    fn finish_export(&mut self, path: &std::path::Path, result: Result<(), String>) {
+        let name = path.display();
+        match result {
+            Ok(()) => self.notify(
+                format!("已导出到 {name}"),
+                format!("Exported to {name}"),
+                false,
+            ),
+            Err(e) => self.notify(
+                format!("无法导出到 {name}：{e}"),
+                format!("Cannot export to {name}: {e}"),
+                true,
+            ),
+        }
     }
 }

@@ -185,3 +185,89 @@ fn settings_and_draft_survive_a_restart() {
     let harness = self::harness(restored, FakePicker::default());
     harness.get_by_label(editor_label(UiLang::En));
 }
+
+/// Steps the app until the batch view's background check is done.
+fn wait_for_batch(harness: &mut Harness<'_, DmlintApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if harness
+            .state()
+            .state
+            .batch
+            .as_ref()
+            .is_some_and(|b| b.is_checked())
+        {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the library was not checked in time");
+}
+
+#[test]
+fn a_library_opens_in_the_batch_view_and_its_rows_edit_in_the_check_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "序号,话术\n1,欢迎光临，点击下方名片预约\n2,有事加我微信 abc123\n3,这款宽60cm\n4,急单打 138 0013 8000\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(csv);
+    let input = dir.path().join("话术库.csv");
+    std::fs::write(&input, &gbk).unwrap();
+    let picker = FakePicker::default();
+    *picker.open.borrow_mut() = Some(input);
+    let mut harness = harness(Persisted::default(), picker.clone());
+    harness.get_by_label("批量检查").click();
+    harness.run();
+    harness.get_by_label("打开话术库").click();
+    wait_for_batch(&mut harness);
+    harness.get_by_label("共 4 条：2 会被判导流，1 有风险，1 可以发送");
+
+    // Open row 3 (the second message), apply its rewrite, and see the table follow.
+    harness.get_by_label("打开 3").click();
+    harness.run();
+    assert_eq!(harness.state().state.draft, "有事加我微信 abc123");
+    harness.get_by_label("应用到编辑器").click();
+    harness.run();
+    harness.get_by_label("返回批量检查").click();
+    harness.run();
+    harness.get_by_label("共 4 条：1 会被判导流，1 有风险，2 可以发送");
+
+    // The fixed library keeps the ids and columns.
+    let fixed = dir.path().join("out.csv");
+    *picker.save.borrow_mut() = Some(fixed.clone());
+    harness.get_by_label("导出修正后的话术库").click();
+    harness.run();
+    let bytes = std::fs::read(&fixed).unwrap();
+    let (text, _, _) = encoding_rs::GB18030.decode(&bytes);
+    assert_eq!(
+        text,
+        "序号,话术\n1,欢迎光临，点击下方名片预约\n2,可以点击下方名片联系我们\n3,这款宽60cm\n4,可以点击下方名片联系我们\n"
+    );
+}
+
+#[test]
+fn exporting_over_the_input_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lib.txt");
+    std::fs::write(&input, "加我微信 abc123\n你好\n").unwrap();
+    let picker = FakePicker::default();
+    *picker.open.borrow_mut() = Some(input.clone());
+    let mut harness = harness(Persisted::default(), picker.clone());
+    harness.get_by_label("批量检查").click();
+    harness.run();
+    harness.get_by_label("打开话术库").click();
+    wait_for_batch(&mut harness);
+    *picker.save.borrow_mut() = Some(input.clone());
+    harness.get_by_label("导出修正后的话术库").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "加我微信 abc123\n你好\n",
+        "not yet"
+    );
+    harness.get_by_label("覆盖").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "可以点击下方名片联系我们\n你好\n"
+    );
+}

@@ -4,7 +4,8 @@
 use dmlint::{Context, Severity};
 use egui::RichText;
 
-use super::state::AppState;
+use super::batch_view::view_label;
+use super::state::{AppState, View};
 use super::style::verdict_colour;
 
 #[derive(Default)]
@@ -15,6 +16,14 @@ impl Toolbar {
         let lang = state.settings.lang;
         ui.horizontal_wrapped(|ui| {
             ui.heading("dmlint");
+            for view in [View::Check, View::Batch] {
+                if ui
+                    .selectable_label(state.view == view, view_label(lang, view))
+                    .clicked()
+                {
+                    state.view = view;
+                }
+            }
             ui.separator();
             let report = &state.analysis.report;
             let badge = format!(

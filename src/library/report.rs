@@ -83,8 +83,8 @@ pub fn csv(messages: &[Message], checked: &[Checked]) -> Vec<u8> {
     writer.into_inner().expect("writing to memory")
 }
 
-/// "wechat 2; phone 1", most first.
-pub fn category_counts(report: &Report) -> String {
+/// How many findings of each category, most first.
+pub fn count_categories(report: &Report) -> Vec<(Category, usize)> {
     let mut counts: Vec<(Category, usize)> = Vec::new();
     for f in &report.findings {
         match counts.iter_mut().find(|(c, _)| *c == f.category) {
@@ -94,6 +94,11 @@ pub fn category_counts(report: &Report) -> String {
     }
     counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
     counts
+}
+
+/// "wechat 2; phone 1", most first.
+fn category_counts(report: &Report) -> String {
+    count_categories(report)
         .iter()
         .map(|(c, n)| format!("{} {n}", c.as_str()))
         .collect::<Vec<_>>()

@@ -1,0 +1,220 @@
+//! A whole script library in the app: read, checked on a background thread
+//! (the window never freezes), filtered and sorted, edited row by row in the
+//! check view, and exported.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+
+use dmlint::library::{self, Checked, Library, ReadOptions, report};
+use dmlint::rewrite::{self, CardPhrases};
+use dmlint::{Category, CheckOptions, Checker, Verdict};
+
+/// Checking that runs off the UI thread.
+pub struct Job {
+    pub done: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    result: mpsc::Receiver<Option<Vec<Checked>>>,
+}
+
+impl Job {
+    fn start(
+        checker: Arc<Checker>,
+        library: &Library,
+        options: CheckOptions,
+        cards: CardPhrases,
+        ctx: &egui::Context,
+    ) -> Job {
+        let done = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, result) = mpsc::channel();
+        let messages = library.messages.clone();
+        let (done_in, cancel_in, ctx) = (Arc::clone(&done), Arc::clone(&cancel), ctx.clone());
+        std::thread::spawn(move || {
+            let progress = |n: usize| {
+                done_in.store(n, Ordering::Relaxed);
+                ctx.request_repaint();
+            };
+            let checked =
+                library::check_all(&checker, &messages, &options, &cards, &progress, &cancel_in);
+            let _ = sender.send(checked);
+            ctx.request_repaint();
+        });
+        Job {
+            done,
+            cancel,
+            result,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Row,
+    Verdict,
+    Findings,
+}
+
+pub struct Batch {
+    pub path: PathBuf,
+    pub read: ReadOptions,
+    pub library: Library,
+    /// One per message once checking is done.
+    pub results: Vec<Checked>,
+    pub job: Option<Job>,
+    pub cancelled: bool,
+    pub filter_verdict: Option<Verdict>,
+    pub filter_category: Option<Category>,
+    pub search: String,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// The row open in the check view: its edits flow back here.
+    pub editing: Option<usize>,
+    /// An export waiting for "yes, overwrite the input".
+    pub confirm_overwrite: Option<PathBuf>,
+}
+
+impl Batch {
+    pub fn open(
+        path: &Path,
+        read: ReadOptions,
+        checker: &Arc<Checker>,
+        options: CheckOptions,
+        cards: CardPhrases,
+        ctx: &egui::Context,
+    ) -> Result<Batch, String> {
+        let library = Library::read(path, &read).map_err(|e| e.0)?;
+        let job = Job::start(Arc::clone(checker), &library, options, cards, ctx);
+        Ok(Batch {
+            path: path.to_path_buf(),
+            read,
+            library,
+            results: Vec::new(),
+            job: Some(job),
+            cancelled: false,
+            filter_verdict: None,
+            filter_category: None,
+            search: String::new(),
+            sort: SortKey::Row,
+            descending: false,
+            editing: None,
+            confirm_overwrite: None,
+        })
+    }
+
+    /// Takes the background result when it is ready.
+    pub fn poll(&mut self) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        if let Ok(result) = job.result.try_recv() {
+            match result {
+                Some(results) => self.results = results,
+                None => self.cancelled = true,
+            }
+            self.job = None;
+        }
+    }
+
+    pub fn cancel(&self) {
+        if let Some(job) = &self.job {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    pub fn is_checked(&self) -> bool {
+        self.job.is_none() && self.results.len() == self.library.messages.len()
+    }
+
+    /// The row's new text from the check view, re-checked on the spot.
+    pub fn update_row(
+        &mut self,
+        row: usize,
+        text: &str,
+        checker: &Checker,
+        options: &CheckOptions,
+        cards: &CardPhrases,
+    ) {
+        if !self.is_checked() || self.library.messages[row].text == text {
+            return;
+        }
+        let message = &mut self.library.messages[row];
+        message.text = text.to_string();
+        let options = CheckOptions {
+            context: message.context.unwrap_or(options.context),
+            ..options.clone()
+        };
+        let report = checker.check(text, &options);
+        let rewrite = rewrite::rewrite(checker, text, &report, &options, cards);
+        self.results[row] = Checked { report, rewrite };
+    }
+
+    pub fn count(&self, verdict: Verdict) -> usize {
+        self.results
+            .iter()
+            .filter(|c| c.report.verdict == verdict)
+            .count()
+    }
+
+    /// Rows passing the filters and the search, in the chosen order.
+    pub fn visible_rows(&self) -> Vec<usize> {
+        let search = self.search.trim().to_lowercase();
+        let mut rows: Vec<usize> = (0..self.results.len())
+            .filter(|&i| {
+                let (m, c) = (&self.library.messages[i], &self.results[i]);
+                self.filter_verdict.is_none_or(|v| c.report.verdict == v)
+                    && self
+                        .filter_category
+                        .is_none_or(|cat| c.report.findings.iter().any(|f| f.category == cat))
+                    && (search.is_empty()
+                        || m.text.to_lowercase().contains(&search)
+                        || m.id.to_lowercase().contains(&search))
+            })
+            .collect();
+        match self.sort {
+            SortKey::Row => {}
+            SortKey::Verdict => {
+                rows.sort_by_key(|&i| std::cmp::Reverse(self.results[i].report.verdict))
+            }
+            SortKey::Findings => {
+                rows.sort_by_key(|&i| std::cmp::Reverse(self.results[i].report.findings.len()))
+            }
+        }
+        if self.descending {
+            rows.reverse();
+        }
+        rows
+    }
+
+    /// Rewrites for blocking rows; every other row as it stands now.
+    pub fn fixed_bytes(&self) -> Result<Vec<u8>, String> {
+        let texts: Vec<String> = self
+            .library
+            .messages
+            .iter()
+            .zip(&self.results)
+            .map(|(m, c)| {
+                if c.report.verdict == Verdict::Block {
+                    c.rewrite.text.clone()
+                } else {
+                    m.text.clone()
+                }
+            })
+            .collect();
+        self.library.fixed_bytes(&texts)
+    }
+
+    pub fn report_bytes(&self, json: bool) -> Vec<u8> {
+        if json {
+            report::json(&self.library.messages, &self.results)
+        } else {
+            report::csv(&self.library.messages, &self.results)
+        }
+    }
+
+    pub fn is_input(&self, path: &Path) -> bool {
+        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+        path == self.path || canonical(path).is_some_and(|c| Some(c) == canonical(&self.path))
+    }
+}
