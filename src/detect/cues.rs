@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::text::{self, around, starts_with_word};
 use crate::normalize::Normalized;
@@ -60,7 +60,10 @@ impl CueMatcher {
             }
         }
         CueMatcher {
-            numbers: AhoCorasick::new(&patterns).expect("cue words build an automaton"),
+            numbers: AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .expect("cue words build an automaton"),
             number_info,
             destination_before: Normalized::words(&cues.destination_before),
             destination_after: Normalized::words(&cues.destination_after),
@@ -73,19 +76,14 @@ impl CueMatcher {
 
     /// Every number cue in the text, as words (a Latin cue is not part of a
     /// longer word), sorted by end.
-    pub fn find(&self, chars: &[char]) -> Vec<CueHit> {
-        let text: String = chars.iter().collect();
-        let mut char_at = vec![0usize; text.len() + 1];
-        for (i, (b, c)) in text.char_indices().enumerate() {
-            char_at[b..b + c.len_utf8()].fill(i);
-        }
-        char_at[text.len()] = chars.len();
+    pub fn find(&self, norm: &Normalized) -> Vec<CueHit> {
+        let chars = norm.chars();
         let mut hits: Vec<CueHit> = self
             .numbers
-            .find_overlapping_iter(&text)
+            .find_overlapping_iter(norm.text())
             .filter_map(|m| {
                 let (channel, max_gap, len) = self.number_info[m.pattern().as_usize()];
-                let start = char_at[m.start()];
+                let start = norm.char_index(m.start());
                 let range = start..start + len;
                 text::has_word_edges(chars, range.clone()).then_some(CueHit {
                     range,

@@ -130,7 +130,7 @@ impl Checker {
         self.patterns.find(&norm, rules, &mut candidates);
         self.pinyin.find(chars, &mut candidates);
         candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
-        let mut cue_hits = self.cues.find(chars);
+        let mut cue_hits = self.cues.find(&norm);
         cue_hits.extend(candidates.iter().filter_map(|c| {
             rules[c.rule].cue.map(|cue| CueHit {
                 range: c.range.clone(),

@@ -17,7 +17,7 @@ pub fn is_clause_break(c: char) -> bool {
 
 /// Latin letters, including accented ones: words the English matcher sees.
 pub fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{00C0}'..='\u{024F}').contains(&c))
+    c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
 }
 
 /// Where the clause (or sentence) around `at` starts and ends, at most `reach`

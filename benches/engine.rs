@@ -1,0 +1,186 @@
+//! Engine benchmarks: `cargo bench`. Messages and the batch corpus are
+//! generated deterministically from realistic pieces, never committed.
+
+use std::sync::LazyLock;
+use std::sync::atomic::AtomicBool;
+
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use dmlint::library::{Message, check_all};
+use dmlint::rewrite::{CardPhrases, rewrite};
+use dmlint::{CheckOptions, Checker};
+
+fn main() {
+    divan::main();
+}
+
+static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::builtin().unwrap());
+
+/// Pieces a merchant's messages are made of, by kind.
+const CLEAN_ZH: &[&str] = &[
+    "亲爱的，欢迎来到栖月美学～我们主做皮肤管理、头皮护理和美睫，",
+    "所有项目都会先做一次免费的皮肤检测，再由护理师根据您的肤质推荐方案。",
+    "营业时间是每天上午到晚上，周三下午会做店内消毒，可能需要稍微等一下。",
+    "预约的话点击下方名片选好时间就可以，到店前半小时我们会在这里提醒您。",
+];
+const WARN_ZH: &[&str] = &[
+    "这款挂毯宽60cm，挂在床头刚好，",
+    "新客体验价98元，会员价¥499，",
+    "我们的 signature 项目是小气泡清洁，",
+    "地址是徐汇区天钥桥路580号，门口有个便利店。",
+    "您的航班是MU5101，会员卡号是 8800213546。",
+];
+const BLOCK_ZH: &[&str] = &[
+    "约时间加薇信：meimei_0812 哦，",
+    "急单打 ①③⑧ 〇〇一三 八〇〇〇，",
+    "资料包太大，你发我企鹅号，或者直接加我：３９２８１７４６５。",
+    "同款拼多多更便宜，懂的都懂，",
+    "注意事项视频点这个看：t.cn/A6xK9pQr。",
+];
+const MIXED_EN: &[&str] = &[
+    "Welcome to Maple Realty! Let us know your budget and move-in date in this chat. ",
+    "Our signature dumplings come 12 per plate for ¥38, and the soup bowl is about 500 ml. ",
+    "For appointments, WhatsApp +86 186 2130 4477 or email frontdesk@smileclinic.sh.cn. ",
+    "我们也说中文，欢迎私信。",
+];
+
+/// A message of about `chars` chars cycling through `pieces`.
+fn message(pieces: &[&str], chars: usize) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while out.chars().count() < chars {
+        out.push_str(pieces[i % pieces.len()]);
+        i += 1;
+    }
+    out.chars().take(chars).collect()
+}
+
+fn kinds() -> [(&'static str, Vec<&'static str>); 4] {
+    [
+        ("clean_zh", CLEAN_ZH.to_vec()),
+        ("warn_zh", [CLEAN_ZH, WARN_ZH].concat()),
+        ("block_zh", [CLEAN_ZH, WARN_ZH, BLOCK_ZH].concat()),
+        ("mixed_en", MIXED_EN.to_vec()),
+    ]
+}
+
+#[divan::bench(args = [100, 1_000, 10_000])]
+fn check(bencher: Bencher, chars: usize) {
+    let messages: Vec<String> = kinds().iter().map(|(_, p)| message(p, chars)).collect();
+    let options = CheckOptions::default();
+    let _ = CHECKER.check("warm", &options);
+    bencher.bench(|| {
+        for m in &messages {
+            black_box(CHECKER.check(black_box(m), &options));
+        }
+    });
+}
+
+#[divan::bench(args = ["clean_zh", "warn_zh", "block_zh", "mixed_en"])]
+fn check_1000_chars(bencher: Bencher, kind: &str) {
+    let pieces = kinds().into_iter().find(|(k, _)| *k == kind).unwrap().1;
+    let text = message(&pieces, 1_000);
+    let options = CheckOptions::default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| black_box(CHECKER.check(black_box(&text), &options)));
+}
+
+/// A 1 MB message with thousands of findings: must stay linear.
+#[divan::bench(sample_count = 10)]
+fn check_1mb_block_heavy(bencher: Bencher) {
+    let text = message(&[CLEAN_ZH, WARN_ZH, BLOCK_ZH].concat(), 350_000);
+    let options = CheckOptions::default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| black_box(CHECKER.check(black_box(&text), &options)));
+}
+
+#[divan::bench(sample_count = 20)]
+fn build_rule_set() -> Checker {
+    Checker::builtin().unwrap()
+}
+
+#[divan::bench]
+fn rewrite_block_heavy(bencher: Bencher) {
+    let text = message(&[CLEAN_ZH, BLOCK_ZH].concat(), 1_000);
+    let options = CheckOptions::default();
+    let report = CHECKER.check(&text, &options);
+    bencher.bench(|| {
+        black_box(rewrite(
+            &CHECKER,
+            &text,
+            &report,
+            &options,
+            &CardPhrases::default(),
+        ))
+    });
+}
+
+/// A library of short messages, about 20 MB, from all kinds.
+static CORPUS: LazyLock<Vec<Message>> = LazyLock::new(|| {
+    let all = [CLEAN_ZH, WARN_ZH, BLOCK_ZH, MIXED_EN].concat();
+    let mut messages = Vec::new();
+    let mut bytes = 0;
+    let mut i: usize = 0;
+    while bytes < 20_000_000 {
+        // A deterministic mix of one to four pieces per message.
+        let n = 1 + i % 4;
+        let text: String = (0..n).map(|k| all[(i * 7 + k * 3) % all.len()]).collect();
+        bytes += text.len();
+        messages.push(Message {
+            id: i.to_string(),
+            location: i + 1,
+            text,
+            context: None,
+        });
+        i += 1;
+    }
+    messages
+});
+
+fn corpus_bytes() -> usize {
+    CORPUS.iter().map(|m| m.text.len()).sum()
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn batch_single_thread(bencher: Bencher) {
+    let options = CheckOptions::default();
+    bencher.counter(BytesCount::new(corpus_bytes())).bench(|| {
+        for m in CORPUS.iter() {
+            black_box(CHECKER.check(&m.text, &options));
+        }
+    });
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn batch_all_cores(bencher: Bencher) {
+    let options = CheckOptions::default();
+    let never = AtomicBool::new(false);
+    bencher.counter(BytesCount::new(corpus_bytes())).bench(|| {
+        use rayon::prelude::*;
+        let reports: Vec<_> = CORPUS
+            .par_iter()
+            .map(|m| CHECKER.check(&m.text, &options))
+            .collect();
+        black_box(reports)
+    });
+    // The library path (check + rewrite, in order) is what the CLI runs.
+    let _ = &never;
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn batch_library_with_rewrites(bencher: Bencher) {
+    let options = CheckOptions::default();
+    let never = AtomicBool::new(false);
+    bencher.counter(BytesCount::new(corpus_bytes())).bench(|| {
+        black_box(check_all(
+            &CHECKER,
+            &CORPUS,
+            &options,
+            &CardPhrases::default(),
+            &|_| {},
+            &never,
+        ))
+    });
+}
