@@ -26,7 +26,7 @@ xvfb=$!
 sleep 1
 # A fresh data folder: the screenshot neither reads nor overwrites your draft.
 DISPLAY=$display XDG_DATA_HOME="$work/data" LIBGL_ALWAYS_SOFTWARE=1 WINIT_UNIX_BACKEND=x11 \
-  ./target/release/dmlint open "$work/message.txt" >/dev/null 2>&1 &
+  ./target/release/dmlint open "${OPEN_FILE:-$work/message.txt}" >/dev/null 2>&1 &
 app=$!
 for _ in $(seq 1 40); do
   DISPLAY=$display xdotool search --name '^dmlint$' >/dev/null 2>&1 && break

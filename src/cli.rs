@@ -36,11 +36,9 @@ pub struct Cli {
 pub enum Command {
     /// Check messages and report every risky token.
     Check(Box<CheckArgs>),
-    /// Open the app with a text file in the editor (the draft it replaces stays undoable).
-    Open {
-        /// A UTF-8 text file.
-        file: PathBuf,
-    },
+    /// Open the app with a file: a message in the editor (the draft it replaces
+    /// stays undoable), or a CSV, Excel or JSON library in the batch view.
+    Open { file: PathBuf },
 }
 
 #[derive(clap::Args, Debug)]

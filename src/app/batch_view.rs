@@ -273,6 +273,18 @@ fn table(ui: &mut egui::Ui, batch: &mut super::batch::Batch, lang: UiLang) -> Op
                 .striped(true)
                 .num_columns(6)
                 .show(ui, |ui| {
+                    let headers = [
+                        ("行", "Row"),
+                        ("编号", "Id"),
+                        ("结论", "Verdict"),
+                        ("问题", "Findings"),
+                        ("首个风险", "First risk"),
+                        ("改写", "Rewrite"),
+                    ];
+                    for (zh, en) in headers {
+                        ui.label(RichText::new(lang.pick(zh, en)).strong());
+                    }
+                    ui.end_row();
                     for &i in &rows[range] {
                         let (m, c) = (&batch.library.messages[i], &batch.results[i]);
                         if ui

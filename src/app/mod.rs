@@ -55,7 +55,7 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result {
                 .unwrap_or_default();
             let mut app = DmlintApp::new(persisted, Box::new(NativePicker));
             if let Some(file) = file {
-                app.state.open_path(&file);
+                app.open(&file, &cc.egui_ctx);
             }
             Ok(Box::new(app))
         }),
@@ -117,6 +117,18 @@ impl DmlintApp {
             self.editor.ui(ui, state);
         });
         state.refresh();
+    }
+
+    /// Opens a file given on the command line: a spreadsheet, CSV or JSON
+    /// library in the batch view, anything else in the editor.
+    fn open(&mut self, file: &std::path::Path, ctx: &egui::Context) {
+        let extension = file.extension().map(|e| e.to_string_lossy().to_lowercase());
+        match extension.as_deref() {
+            Some("csv" | "tsv" | "xlsx" | "jsonl" | "json") => {
+                self.state.open_library(file, Default::default(), ctx)
+            }
+            _ => self.state.open_path(file),
+        }
     }
 
     fn handle_keys_and_drops(&mut self, ctx: &egui::Context) {

@@ -25,23 +25,25 @@ impl Toolbar {
                 }
             }
             ui.separator();
-            let report = &state.analysis.report;
-            let badge = format!(
-                "{} · {} {} · {} {}",
-                lang.verdict(report.verdict),
-                report.count(Severity::Block),
-                lang.pick("处违规", "blocking"),
-                report.count(Severity::Warn),
-                lang.pick("处风险", "risky"),
-            );
-            egui::Frame::new()
-                .fill(verdict_colour(report.verdict))
-                .corner_radius(6.0)
-                .inner_margin(egui::Margin::symmetric(10, 4))
-                .show(ui, |ui| {
-                    ui.label(RichText::new(badge).strong().color(egui::Color32::WHITE));
-                });
-            ui.separator();
+            if state.view == View::Check {
+                let report = &state.analysis.report;
+                let badge = format!(
+                    "{} · {} {} · {} {}",
+                    lang.verdict(report.verdict),
+                    report.count(Severity::Block),
+                    lang.pick("处违规", "blocking"),
+                    report.count(Severity::Warn),
+                    lang.pick("处风险", "risky"),
+                );
+                egui::Frame::new()
+                    .fill(verdict_colour(report.verdict))
+                    .corner_radius(6.0)
+                    .inner_margin(egui::Margin::symmetric(10, 4))
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(badge).strong().color(egui::Color32::WHITE));
+                    });
+                ui.separator();
+            }
             let context_label = ui.label(lang.pick("发送位置", "Sent as"));
             egui::ComboBox::from_id_salt("context")
                 .selected_text(lang.context(state.settings.context))
