@@ -37,18 +37,32 @@ impl Normalized {
         let mut out = Builder::with_capacity(original.len());
         for (index, c) in original.chars().enumerate() {
             let index = index as u32;
+            // Fast paths for the chars most text is made of: ASCII, CJK
+            // ideographs (NFKC-stable, no case; only the traditional table
+            // applies), CJK punctuation, and full-width forms (NFKC maps them
+            // to ASCII by a fixed offset).
+            match c {
+                _ if c.is_ascii() => {
+                    out.push(c.to_ascii_lowercase(), index);
+                    continue;
+                }
+                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => {
+                    out.push(trad_to_simp(c).unwrap_or(c), index);
+                    continue;
+                }
+                '\u{3001}'..='\u{3030}' => {
+                    out.push(c, index);
+                    continue;
+                }
+                '\u{FF01}'..='\u{FF5E}' => {
+                    let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+                    out.push(ascii.to_ascii_lowercase(), index);
+                    continue;
+                }
+                _ => {}
+            }
             if is_invisible(c) {
                 out.absorb(index);
-                continue;
-            }
-            // Fast paths: ASCII and the CJK ideographs are NFKC-stable and
-            // have no case; only the traditional table applies to the latter.
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase(), index);
-                continue;
-            }
-            if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}') {
-                out.push(trad_to_simp(c).unwrap_or(c), index);
                 continue;
             }
             match fold_special(c) {
@@ -173,14 +187,13 @@ impl Builder {
             // Trailing invisible chars were absorbed already; make the cover exact.
             *end = (*end).max(original_len as u32);
         }
-        let text: String = self.chars.iter().collect();
+        let mut text = String::with_capacity(self.chars.len() * 3);
         let mut byte_offsets = Vec::with_capacity(self.chars.len() + 1);
-        let mut offset = 0u32;
-        for c in &self.chars {
-            byte_offsets.push(offset);
-            offset += c.len_utf8() as u32;
+        for &c in &self.chars {
+            byte_offsets.push(text.len() as u32);
+            text.push(c);
         }
-        byte_offsets.push(offset);
+        byte_offsets.push(text.len() as u32);
         Normalized {
             text,
             chars: self.chars,
@@ -251,10 +264,19 @@ fn collapse_letter_spacing(b: &mut Builder) {
     }
     // A removed spacer joins no span: a finding over the chars on both sides
     // covers it, and one that ends before it does not drag it along.
-    let kept: Vec<usize> = (0..remove.len()).filter(|&i| !remove[i]).collect();
-    b.chars = kept.iter().map(|&i| b.chars[i]).collect();
-    b.origin_start = kept.iter().map(|&i| b.origin_start[i]).collect();
-    b.origin_end = kept.iter().map(|&i| b.origin_end[i]).collect();
+    // Compact in place: every kept char moves left over the removed ones.
+    let mut write = 0;
+    for (read, &gone) in remove.iter().enumerate() {
+        if !gone {
+            b.chars[write] = b.chars[read];
+            b.origin_start[write] = b.origin_start[read];
+            b.origin_end[write] = b.origin_end[read];
+            write += 1;
+        }
+    }
+    b.chars.truncate(write);
+    b.origin_start.truncate(write);
+    b.origin_end.truncate(write);
 }
 
 /// Chars that render as nothing: zero-width spaces and joiners, variation
