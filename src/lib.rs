@@ -29,6 +29,8 @@ pub use lang::Language;
 pub use rewrite::{CardPhrases, Edit, Rewrite, Suggestion};
 pub use rules::{Category, Context, RuleError, Severity};
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// The outcome of checking one message.
@@ -54,7 +56,8 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The id of the rule that found it, e.g. `wechat.variant`.
-    pub rule: String,
+    #[serde(serialize_with = "serialize_shared")]
+    pub rule: Arc<str>,
     pub category: Category,
     pub severity: Severity,
     /// First char of the token in the original text.
@@ -66,9 +69,20 @@ pub struct Finding {
     /// The canonical form that triggered the rule ("①③⑧" → "138").
     pub normalized: String,
     /// Why it is risky, in the message's own language.
-    pub message: String,
+    #[serde(serialize_with = "serialize_shared")]
+    pub message: Arc<str>,
     /// What to do about it, in the message's own language.
-    pub fix: String,
+    #[serde(serialize_with = "serialize_shared")]
+    pub fix: Arc<str>,
+}
+
+/// A rule's id and texts are shared by all its findings (no copy per
+/// finding) and serialise as plain strings.
+fn serialize_shared<S: serde::Serializer>(
+    text: &Arc<str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(text)
 }
 
 /// Everything the engine found in one message.

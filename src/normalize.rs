@@ -502,11 +502,34 @@ const TRADITIONAL: &[(char, char)] = &[
 ];
 
 fn trad_to_simp(c: char) -> Option<char> {
+    // Most ideographs are not in the table: a bit test answers for them
+    // without the binary search.
+    let bit = (c as u32).wrapping_sub(IDEOGRAPHS_START) as usize;
+    if bit < IDEOGRAPHS_LEN && TRADITIONAL_BITS[bit / 64] & (1 << (bit % 64)) == 0 {
+        return None;
+    }
     TRADITIONAL
         .binary_search_by_key(&c, |&(t, _)| t)
         .ok()
         .map(|i| TRADITIONAL[i].1)
 }
+
+/// The CJK Unified Ideographs block, where every traditional char of the
+/// table lies.
+const IDEOGRAPHS_START: u32 = 0x4E00;
+const IDEOGRAPHS_LEN: usize = 0xA000 - 0x4E00;
+
+/// One bit per ideograph: set for the traditional chars of [`TRADITIONAL`].
+static TRADITIONAL_BITS: [u64; IDEOGRAPHS_LEN / 64] = {
+    let mut bits = [0u64; IDEOGRAPHS_LEN / 64];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let bit = (TRADITIONAL[i].0 as u32 - IDEOGRAPHS_START) as usize;
+        bits[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// The digit a char stands for where a number is being read: ASCII digits,
 /// Chinese numerals (一 壹 幺, 两, 〇 零) and the ○ people type for zero.

@@ -16,7 +16,7 @@ fn every_rule_matches_its_examples() {
                 .check(text, &options)
                 .findings
                 .iter()
-                .any(|f| f.rule == rule.id && f.severity == rule.severity)
+                .any(|f| *f.rule == *rule.id && f.severity == rule.severity)
         };
         for text in &rule.examples.matches {
             checked += 1;

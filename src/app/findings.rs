@@ -73,7 +73,7 @@ pub fn finding_details(ui: &mut egui::Ui, checker: &Checker, finding: &Finding, 
         .strong()
         .color(colour),
     );
-    let rule = checker.rules().iter().find(|r| r.id == finding.rule);
+    let rule = checker.rules().iter().find(|r| *r.id == *finding.rule);
     match rule {
         Some(rule) => {
             ui.label(lang.text(&rule.message));
@@ -94,8 +94,8 @@ pub fn finding_details(ui: &mut egui::Ui, checker: &Checker, finding: &Finding, 
             );
         }
         None => {
-            ui.label(&finding.message);
+            ui.label(&*finding.message);
         }
     }
-    ui.label(RichText::new(&finding.rule).small().weak());
+    ui.label(RichText::new(&*finding.rule).small().weak());
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use super::text::{self, around, starts_with_word};
+use super::text::{self, around};
 use crate::normalize::Normalized;
 use crate::rules::{Channel, Cues};
 
@@ -41,12 +41,40 @@ pub struct CueMatcher {
     numbers: AhoCorasick,
     /// Per pattern of `numbers`: its channel, its gap and its length in chars.
     number_info: Vec<(Channel, usize, usize)>,
-    destination_before: Vec<Vec<char>>,
-    destination_after: Vec<Vec<char>>,
-    destination_sentence: Vec<Vec<char>>,
-    topic_before: Vec<Vec<char>>,
-    topic_after: Vec<Vec<char>>,
-    ordinary_words: Vec<Vec<char>>,
+    destination_before: WordList,
+    destination_after: WordList,
+    destination_sentence: WordList,
+    topic_before: WordList,
+    topic_after: WordList,
+    ordinary_words: WordList,
+}
+
+/// Cue words indexed by their first char: a window is read once, looking up
+/// the words that can start at each char, instead of once per word.
+struct WordList {
+    /// Sorted by first char, then longest first.
+    words: Vec<Vec<char>>,
+    longest: usize,
+}
+
+impl WordList {
+    fn new(words: &[String]) -> WordList {
+        let mut words = Normalized::words(words);
+        words.sort_by(|a, b| a[0].cmp(&b[0]).then(b.len().cmp(&a.len())));
+        let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+        WordList { words, longest }
+    }
+
+    /// The words that occur in `chars` at `at`.
+    fn at<'a>(&'a self, chars: &'a [char], at: usize) -> impl Iterator<Item = &'a [char]> + 'a {
+        let first = chars.get(at).copied();
+        let from = self.words.partition_point(|w| Some(w[0]) < first);
+        self.words[from..]
+            .iter()
+            .take_while(move |w| Some(w[0]) == first)
+            .filter(move |w| chars[at..].starts_with(w))
+            .map(Vec::as_slice)
+    }
 }
 
 impl CueMatcher {
@@ -65,12 +93,12 @@ impl CueMatcher {
                 .build(&patterns)
                 .expect("cue words build an automaton"),
             number_info,
-            destination_before: Normalized::words(&cues.destination_before),
-            destination_after: Normalized::words(&cues.destination_after),
-            destination_sentence: Normalized::words(&cues.destination_sentence),
-            topic_before: Normalized::words(&cues.topic_before),
-            topic_after: Normalized::words(&cues.topic_after),
-            ordinary_words: Normalized::words(&cues.ordinary_words),
+            destination_before: WordList::new(&cues.destination_before),
+            destination_after: WordList::new(&cues.destination_after),
+            destination_sentence: WordList::new(&cues.destination_sentence),
+            topic_before: WordList::new(&cues.topic_before),
+            topic_after: WordList::new(&cues.topic_after),
+            ordinary_words: WordList::new(&cues.ordinary_words),
         }
     }
 
@@ -116,14 +144,10 @@ impl CueMatcher {
         if after < chars.len() && chars[after] == ' ' {
             after += 1;
         }
-        let any_before = |words: &[Vec<char>]| {
-            words
-                .iter()
-                .any(|w| self.contains_cue(chars, before.clone(), w))
-        };
-        let any_after = |words: &[Vec<char>]| {
-            words.iter().any(|w| {
-                starts_with_word(chars, after, w)
+        let any_before = |words: &WordList| self.contains_cue(chars, before.clone(), words);
+        let any_after = |words: &WordList| {
+            words.at(chars, after).any(|w| {
+                text::has_word_edges(chars, after..after + w.len())
                     && !self.inside_ordinary_word(chars, after..after + w.len())
             })
         };
@@ -135,35 +159,29 @@ impl CueMatcher {
         }
         let sentence = around(chars, range.clone(), SENTENCE_REACH, true);
         let rest = range.end..sentence.end;
-        if self
-            .destination_sentence
-            .iter()
-            .any(|w| self.contains_cue(chars, rest.clone(), w))
-        {
+        if self.contains_cue(chars, rest, &self.destination_sentence) {
             return GateState::Destination;
         }
         GateState::Neutral
     }
 
-    /// Whether `word` occurs in `range` as a cue: as a word, and not inside
-    /// an ordinary word ("加" in "更加" is no cue).
-    fn contains_cue(&self, chars: &[char], range: Range<usize>, word: &[char]) -> bool {
-        if range.len() < word.len() {
-            return false;
-        }
-        (range.start..=range.end - word.len()).any(|i| {
-            let at = i..i + word.len();
-            chars[at.clone()] == *word
-                && text::has_word_edges(chars, at.clone())
-                && !self.inside_ordinary_word(chars, at)
+    /// Whether one of `words` occurs inside `range` as a cue: as a word, and
+    /// not inside an ordinary word ("加" in "更加" is no cue).
+    fn contains_cue(&self, chars: &[char], range: Range<usize>, words: &WordList) -> bool {
+        range.clone().any(|i| {
+            words.at(chars, i).any(|w| {
+                let at = i..i + w.len();
+                at.end <= range.end
+                    && text::has_word_edges(chars, at.clone())
+                    && !self.inside_ordinary_word(chars, at)
+            })
         })
     }
 
     fn inside_ordinary_word(&self, chars: &[char], at: Range<usize>) -> bool {
-        self.ordinary_words.iter().any(|o| {
-            let first = at.end.saturating_sub(o.len());
-            (first..=at.start).any(|s| s + o.len() <= chars.len() && chars[s..s + o.len()] == **o)
-        })
+        let ordinary = &self.ordinary_words;
+        (at.end.saturating_sub(ordinary.longest)..=at.start)
+            .any(|s| ordinary.at(chars, s).any(|o| s + o.len() >= at.end))
     }
 }
 

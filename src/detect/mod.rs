@@ -19,6 +19,7 @@ pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::normalize::Normalized;
 use crate::rules::{Builtin, Gate, Rule, RuleBook, RuleError, Severity};
@@ -48,6 +49,45 @@ pub struct Checker {
     cues: CueMatcher,
     builtin: HashMap<Builtin, usize>,
     neighbours: Vec<Neighbours>,
+    texts: Vec<RuleTexts>,
+}
+
+/// A rule's id, message and fix, shared by every finding of the rule.
+struct RuleTexts {
+    id: Arc<str>,
+    message: SharedBilingual,
+    fix: SharedBilingual,
+}
+
+impl RuleTexts {
+    fn new(rule: &Rule) -> RuleTexts {
+        RuleTexts {
+            id: Arc::from(rule.id.as_str()),
+            message: SharedBilingual::new(&rule.message),
+            fix: SharedBilingual::new(&rule.fix),
+        }
+    }
+}
+
+struct SharedBilingual {
+    zh: Arc<str>,
+    en: Arc<str>,
+}
+
+impl SharedBilingual {
+    fn new(text: &crate::rules::Bilingual) -> SharedBilingual {
+        SharedBilingual {
+            zh: Arc::from(text.zh.as_str()),
+            en: Arc::from(text.en.as_str()),
+        }
+    }
+
+    fn get(&self, language: Language) -> &Arc<str> {
+        match language {
+            Language::Chinese => &self.zh,
+            Language::English => &self.en,
+        }
+    }
 }
 
 /// What voids a rule's match: `not_preceded_by` / `not_followed_by` in
@@ -106,6 +146,7 @@ impl Checker {
             cues: CueMatcher::new(&book.cues),
             builtin,
             neighbours: book.rules.iter().map(Neighbours::new).collect(),
+            texts: book.rules.iter().map(RuleTexts::new).collect(),
             book,
         }
     }
@@ -371,8 +412,9 @@ impl Checker {
         kept.into_iter()
             .map(|(span, c)| {
                 let rule = &self.book.rules[c.rule];
+                let texts = &self.texts[c.rule];
                 Finding {
-                    rule: rule.id.clone(),
+                    rule: texts.id.clone(),
                     category: rule.category,
                     severity: c.severity,
                     start: span.start,
@@ -381,8 +423,8 @@ impl Checker {
                     normalized: c
                         .normalized
                         .unwrap_or_else(|| norm.slice(c.range.clone()).to_string()),
-                    message: rule.message.get(language).to_string(),
-                    fix: rule.fix.get(language).to_string(),
+                    message: texts.message.get(language).clone(),
+                    fix: texts.fix.get(language).clone(),
                 }
             })
             .collect()

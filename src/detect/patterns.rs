@@ -12,6 +12,8 @@ pub struct PatternMatcher {
     set: RegexSet,
     /// Per pattern of `set`: its rule and the compiled regex.
     patterns: Vec<(usize, Regex)>,
+    /// Per pattern: whether a group named `m` narrows the finding.
+    narrowed: Vec<bool>,
 }
 
 impl PatternMatcher {
@@ -25,23 +27,24 @@ impl PatternMatcher {
             .collect();
         let set =
             RegexSet::new(patterns.iter().map(|(_, r)| r.as_str())).expect("validated patterns");
-        PatternMatcher { set, patterns }
+        let narrowed = patterns
+            .iter()
+            .map(|(_, r)| r.capture_names().any(|name| name == Some("m")))
+            .collect();
+        PatternMatcher {
+            set,
+            patterns,
+            narrowed,
+        }
     }
 
     pub fn find(&self, norm: &Normalized, rules: &[Rule], out: &mut Vec<Candidate>) {
         let text = norm.text();
         for index in self.set.matches(text).iter() {
             let (rule, regex) = &self.patterns[index];
-            for caps in regex.captures_iter(text) {
-                let m = caps
-                    .name("m")
-                    .or_else(|| caps.get(0))
-                    .expect("group 0 exists");
-                if m.is_empty() {
-                    continue;
-                }
+            let mut push = |m: regex::Match| {
                 let range = norm.char_index(m.start())..norm.char_index(m.end());
-                if has_word_edges(norm.chars(), range.clone()) {
+                if !m.is_empty() && has_word_edges(norm.chars(), range.clone()) {
                     out.push(Candidate {
                         rule: *rule,
                         range,
@@ -49,6 +52,19 @@ impl PatternMatcher {
                         normalized: None,
                     });
                 }
+            };
+            if self.narrowed[index] {
+                for caps in regex.captures_iter(text) {
+                    push(
+                        caps.name("m")
+                            .or_else(|| caps.get(0))
+                            .expect("group 0 exists"),
+                    );
+                }
+            } else {
+                // The whole match is the finding: the DFA alone finds it,
+                // with no capture engine.
+                regex.find_iter(text).for_each(push);
             }
         }
     }

@@ -88,12 +88,6 @@ impl SortedRanges {
     }
 }
 
-/// Whether `word` starts at `at`, as a word.
-pub fn starts_with_word(chars: &[char], at: usize, word: &[char]) -> bool {
-    let end = at + word.len();
-    end <= chars.len() && chars[at..end] == *word && has_word_edges(chars, at..end)
-}
-
 /// A match whose first (last) char is a Latin letter or digit must not be
 /// glued to another Latin letter before (after) it: "ig" is not in "big".
 pub fn has_word_edges(chars: &[char], range: Range<usize>) -> bool {
