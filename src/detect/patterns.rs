@@ -1,7 +1,21 @@
-//! Regex rules over the canonical text. A `RegexSet` tells which rules can
-//! match at all, so a clean message costs one pass instead of one per rule.
+//! Regex rules over the canonical text. A multi-pattern set tells which rules
+//! can match at all, so a clean message costs one pass instead of one per rule.
+//!
+//! The regexes run with caches this matcher keeps per thread (regex-automata's
+//! meta API) rather than the regex crate's internal pool: with the pool, every
+//! search of a second thread read a word on the same cache line the first
+//! thread's cache was writing, and batch checking on two cores scaled 1.5x
+//! instead of nearly 2x. A shared stack of caches was worse: the caches
+//! wandered between cores.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::cell::RefCell;
+
+use thread_local::ThreadLocal;
+
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::iter::Searcher;
+use regex_automata::{Input, MatchKind, PatternID, PatternSet, Span};
 
 use super::Candidate;
 use super::text::has_word_edges;
@@ -15,71 +29,121 @@ use crate::rules::Rule;
 const DFA_CACHE_BYTES: usize = 8 << 20;
 
 pub struct PatternMatcher {
-    set: RegexSet,
-    /// Per pattern of `set`: its rule and the compiled regex.
-    patterns: Vec<(usize, Regex)>,
-    /// Per pattern: whether a group named `m` narrows the finding.
-    narrowed: Vec<bool>,
+    set: Regex,
+    /// Per pattern of `set`.
+    patterns: Vec<Pattern>,
+    /// Each checking thread's own caches, kept warm across its checks.
+    caches: ThreadLocal<RefCell<Caches>>,
+}
+
+struct Pattern {
+    rule: usize,
+    regex: Regex,
+    /// The index of the group named `m`, which narrows the finding.
+    narrow: Option<usize>,
+}
+
+/// What one check needs to run every regex.
+struct Caches {
+    set: meta::Cache,
+    matched: PatternSet,
+    patterns: Vec<meta::Cache>,
 }
 
 impl PatternMatcher {
     /// Rules are validated before this, so every pattern compiles.
     pub fn new(rules: &[Rule]) -> PatternMatcher {
-        let patterns: Vec<(usize, Regex)> = rules
+        let config = meta::Config::new().hybrid_cache_capacity(DFA_CACHE_BYTES);
+        let sources: Vec<(usize, &str)> = rules
             .iter()
             .enumerate()
-            .flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, p)))
-            .map(|(i, p)| {
-                let regex = RegexBuilder::new(p)
-                    .dfa_size_limit(DFA_CACHE_BYTES)
-                    .build()
+            .flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, p.as_str())))
+            .collect();
+        let patterns = sources
+            .iter()
+            .map(|&(rule, source)| {
+                let regex = Regex::builder()
+                    .configure(config.clone())
+                    .build(source)
                     .expect("validated pattern");
-                (i, regex)
+                let narrow = regex.group_info().to_index(PatternID::ZERO, "m");
+                Pattern {
+                    rule,
+                    regex,
+                    narrow,
+                }
             })
             .collect();
-        let set = RegexSetBuilder::new(patterns.iter().map(|(_, r)| r.as_str()))
-            .dfa_size_limit(DFA_CACHE_BYTES)
-            .build()
+        let set = Regex::builder()
+            .configure(config.match_kind(MatchKind::All))
+            .build_many(&sources.iter().map(|&(_, s)| s).collect::<Vec<_>>())
             .expect("validated patterns");
-        let narrowed = patterns
-            .iter()
-            .map(|(_, r)| r.capture_names().any(|name| name == Some("m")))
-            .collect();
         PatternMatcher {
             set,
             patterns,
-            narrowed,
+            caches: ThreadLocal::new(),
         }
     }
 
     pub fn find(&self, norm: &Normalized, rules: &[Rule], out: &mut Vec<Candidate>) {
+        let mut caches = self
+            .caches
+            .get_or(|| RefCell::new(self.new_caches()))
+            .borrow_mut();
+        let caches = &mut *caches;
         let text = norm.text();
-        for index in self.set.matches(text).iter() {
-            let (rule, regex) = &self.patterns[index];
-            let mut push = |m: regex::Match| {
-                let range = norm.char_index(m.start())..norm.char_index(m.end());
-                if !m.is_empty() && has_word_edges(norm.chars(), range.clone()) {
+        caches.matched.clear();
+        self.set.which_overlapping_matches_with(
+            &mut caches.set,
+            &Input::new(text),
+            &mut caches.matched,
+        );
+        for index in caches.matched.iter() {
+            let pattern = &self.patterns[index];
+            let cache = &mut caches.patterns[index];
+            let mut push = |span: Span| {
+                let range = norm.char_index(span.start)..norm.char_index(span.end);
+                if !span.is_empty() && has_word_edges(norm.chars(), range.clone()) {
                     out.push(Candidate {
-                        rule: *rule,
+                        rule: pattern.rule,
                         range,
-                        severity: rules[*rule].severity,
+                        severity: rules[pattern.rule].severity,
                         normalized: None,
                     });
                 }
             };
-            if self.narrowed[index] {
-                for caps in regex.captures_iter(text) {
-                    push(
-                        caps.name("m")
-                            .or_else(|| caps.get(0))
-                            .expect("group 0 exists"),
-                    );
+            let mut searcher = Searcher::new(Input::new(text));
+            match pattern.narrow {
+                Some(group) => {
+                    let mut caps: Captures = pattern.regex.create_captures();
+                    while let Some(whole) = searcher.advance(|input| {
+                        pattern.regex.search_captures_with(cache, input, &mut caps);
+                        Ok(caps.get_match())
+                    }) {
+                        push(caps.get_group(group).unwrap_or(whole.span()));
+                    }
                 }
-            } else {
-                // The whole match is the finding: the DFA alone finds it,
-                // with no capture engine.
-                regex.find_iter(text).for_each(push);
+                // The whole match is the finding: no capture engine needed.
+                None => {
+                    while let Some(m) =
+                        searcher.advance(|input| Ok(pattern.regex.search_with(cache, input)))
+                    {
+                        push(m.span());
+                    }
+                }
             }
+        }
+    }
+
+    fn new_caches(&self) -> Caches {
+        Caches {
+            set: self.set.create_cache(),
+            matched: PatternSet::new(self.set.pattern_len()),
+            patterns: self
+                .patterns
+                .iter()
+                .map(|p| p.regex.create_cache())
+                .collect(),
         }
     }
 }
