@@ -3,9 +3,8 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use super::text::{self, around};
+use super::words::WordMatcher;
 use crate::normalize::Normalized;
 use crate::rules::{Channel, Cues};
 
@@ -38,9 +37,10 @@ const CONTACT_REACH: usize = 10;
 const SENTENCE_REACH: usize = 30;
 
 pub struct CueMatcher {
-    numbers: AhoCorasick,
-    /// Per pattern of `numbers`: its channel, its gap and its length in chars.
-    number_info: Vec<(Channel, usize, usize)>,
+    /// Ids index `number_info`.
+    numbers: WordMatcher,
+    /// Per number cue: its channel and its gap.
+    number_info: Vec<(Channel, usize)>,
     destination_before: WordList,
     destination_after: WordList,
     destination_sentence: WordList,
@@ -79,19 +79,18 @@ impl WordList {
 
 impl CueMatcher {
     pub fn new(cues: &Cues) -> CueMatcher {
-        let mut patterns = Vec::new();
-        let mut number_info = Vec::new();
-        for cue in &cues.numbers {
-            for word in Normalized::words(&cue.words) {
-                number_info.push((cue.channel, cue.max_gap, word.len()));
-                patterns.push(word.into_iter().collect::<String>());
-            }
-        }
+        let number_info = cues
+            .numbers
+            .iter()
+            .map(|c| (c.channel, c.max_gap))
+            .collect();
+        let words = cues.numbers.iter().enumerate().flat_map(|(id, cue)| {
+            Normalized::words(&cue.words)
+                .into_iter()
+                .map(move |word| (word.into_iter().collect::<String>(), id))
+        });
         CueMatcher {
-            numbers: AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .expect("cue words build an automaton"),
+            numbers: WordMatcher::new(words),
             number_info,
             destination_before: WordList::new(&cues.destination_before),
             destination_after: WordList::new(&cues.destination_after),
@@ -106,20 +105,17 @@ impl CueMatcher {
     /// longer word), sorted by end.
     pub fn find(&self, norm: &Normalized) -> Vec<CueHit> {
         let chars = norm.chars();
-        let mut hits: Vec<CueHit> = self
-            .numbers
-            .find_overlapping_iter(norm.text())
-            .filter_map(|m| {
-                let (channel, max_gap, len) = self.number_info[m.pattern().as_usize()];
-                let start = norm.char_index(m.start());
-                let range = start..start + len;
-                text::has_word_edges(chars, range.clone()).then_some(CueHit {
+        let mut hits = Vec::new();
+        self.numbers.find(norm, |id, range| {
+            let (channel, max_gap) = self.number_info[id];
+            if text::has_word_edges(chars, range.clone()) {
+                hits.push(CueHit {
                     range,
                     channel,
                     max_gap,
-                })
-            })
-            .collect();
+                });
+            }
+        });
         sort_hits(&mut hits);
         hits
     }

@@ -16,6 +16,7 @@ pub mod numbers;
 mod patterns;
 mod pinyin;
 pub mod text;
+mod words;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
