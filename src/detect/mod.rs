@@ -376,12 +376,16 @@ impl Checker {
         mut candidates: Vec<Candidate>,
         language: Language,
     ) -> Vec<Finding> {
-        candidates.sort_by(|a, b| {
-            b.severity
-                .cmp(&a.severity)
-                .then(b.range.len().cmp(&a.range.len()))
-                .then(a.rule.cmp(&b.rule))
-                .then(a.range.start.cmp(&b.range.start))
+        // The key orders every pair but exact duplicates, so an unstable
+        // sort decides the same.
+        candidates.sort_unstable_by_key(|c| {
+            (
+                std::cmp::Reverse(c.severity),
+                std::cmp::Reverse(c.range.len()),
+                c.rule,
+                c.range.start,
+                c.normalized.is_some(),
+            )
         });
         // Overlap is judged in the original: "¼" folds to three canonical
         // chars, and two matches inside them still share one original char.
@@ -404,12 +408,9 @@ impl Checker {
             }
         }
         kept.sort_by_key(|(span, _)| span.start);
-        let original_chars: Vec<(usize, char)> = original.char_indices().collect();
-        let byte_at = |char_index: usize| {
-            original_chars
-                .get(char_index)
-                .map_or(original.len(), |&(b, _)| b)
-        };
+        // Kept spans ascend and never overlap: one forward walk finds every
+        // span's bytes.
+        let mut bytes = ByteOffsets::new(original);
         kept.into_iter()
             .map(|(span, c)| {
                 let rule = &self.book.rules[c.rule];
@@ -420,7 +421,7 @@ impl Checker {
                     severity: c.severity,
                     start: span.start,
                     end: span.end,
-                    text: original[byte_at(span.start)..byte_at(span.end)].to_string(),
+                    text: original[bytes.at(span.start)..bytes.at(span.end)].to_string(),
                     normalized: c
                         .normalized
                         .unwrap_or_else(|| norm.slice(c.range.clone()).to_string()),
@@ -429,6 +430,37 @@ impl Checker {
                 }
             })
             .collect()
+    }
+}
+
+/// Byte offsets of ascending char offsets into a text, read in one pass.
+struct ByteOffsets<'a> {
+    text: &'a str,
+    chars: std::str::CharIndices<'a>,
+    /// The char offset `byte` stands at.
+    char: usize,
+    byte: usize,
+}
+
+impl<'a> ByteOffsets<'a> {
+    fn new(text: &'a str) -> ByteOffsets<'a> {
+        ByteOffsets {
+            text,
+            chars: text.char_indices(),
+            char: 0,
+            byte: 0,
+        }
+    }
+
+    /// The byte offset of char `index`; `index` never goes back.
+    fn at(&mut self, index: usize) -> usize {
+        debug_assert!(index >= self.char);
+        while self.char < index {
+            self.chars.next();
+            self.char += 1;
+            self.byte = self.chars.offset();
+        }
+        self.byte.min(self.text.len())
     }
 }
 
