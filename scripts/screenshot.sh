@@ -36,7 +36,7 @@ window=$(DISPLAY=$display xdotool search --name '^dmlint$' | head -n1)
 DISPLAY=$display xdotool windowmove "$window" 0 0 windowsize "$window" 1280 800
 sleep 1.5
 # Hover the WeChat variant so its tooltip is in the picture.
-DISPLAY=$display xdotool mousemove "${HOVER_X:-300}" "${HOVER_Y:-92}"
+DISPLAY=$display xdotool mousemove "${HOVER_X:-308}" "${HOVER_Y:-64}"
 sleep 1.5
 DISPLAY=$display import -window root "$out"
 echo "wrote $out"

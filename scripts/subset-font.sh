@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Regenerates assets/fonts/NotoSansSC-dmlint.otf: Noto Sans CJK SC (SIL OFL 1.1)
-# cut down to what dmlint shows — GB2312, every char of rules/ and src/app/,
-# the traditional forms the normaliser folds, and the disguises people type
-# (①⑴⒈, full-width forms) — so a machine with no CJK font renders Chinese.
-# Needs Debian's fonts-noto-cjk and fontTools (pip install fonttools).
+# Regenerates the embedded fonts, so a machine with no CJK or emoji font
+# renders what merchants paste:
+# - assets/fonts/NotoSansSC-dmlint.otf: Noto Sans CJK SC (SIL OFL 1.1) cut down
+#   to what dmlint shows — GB2312, every char of rules/ and src/app/, the
+#   traditional forms the normaliser folds, and the disguises people type
+#   (①⑴⒈, full-width forms);
+# - assets/fonts/Symbola-emoji.ttf: Symbola ("free for any use") cut to the
+#   emoji and symbol blocks, for the 💕✨🌸 that egui's own emoji font lacks.
+# Needs Debian's fonts-noto-cjk and fonts-symbola, and fontTools (pip install fonttools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+emoji_source=/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf
 [ -f "$source" ] || { echo "install the source font first: apt-get install fonts-noto-cjk" >&2; exit 1; }
+[ -f "$emoji_source" ] || { echo "install the emoji font first: apt-get install fonts-symbola" >&2; exit 1; }
 python3 -c 'import fontTools' 2>/dev/null || { echo "install fontTools first: pip install fonttools" >&2; exit 1; }
 chars=$(mktemp)
 trap 'rm -f "$chars"' EXIT
@@ -37,3 +43,7 @@ pyftsubset "$source" --font-number=2 --text-file="$chars" \
   --output-file=assets/fonts/NotoSansSC-dmlint.otf \
   --layout-features='*' --no-hinting --desubroutinize --name-IDs='*'
 ls -l assets/fonts/NotoSansSC-dmlint.otf
+pyftsubset "$emoji_source" \
+  --unicodes="U+2600-27BF,U+2B00-2BFF,U+1F1E6-1F1FF,U+1F300-1F64F,U+1F680-1F6FF,U+1F900-1F9FF" \
+  --output-file=assets/fonts/Symbola-emoji.ttf --no-hinting --desubroutinize
+ls -l assets/fonts/Symbola-emoji.ttf
