@@ -13,7 +13,10 @@ const NOTO_SANS_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-dmlint
 const SYMBOLA_EMOJI: &[u8] = include_bytes!("../../assets/fonts/Symbola-emoji.ttf");
 
 pub fn install(ctx: &egui::Context) {
-    for (name, data) in [("noto-sans-sc", NOTO_SANS_SC), ("symbola-emoji", SYMBOLA_EMOJI)] {
+    for (name, data) in [
+        ("noto-sans-sc", NOTO_SANS_SC),
+        ("symbola-emoji", SYMBOLA_EMOJI),
+    ] {
         let families = [FontFamily::Proportional, FontFamily::Monospace]
             .into_iter()
             .map(|family| InsertFontFamily {
