@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+pub mod rules;
 use serde::Serialize;
 
 use std::sync::atomic::AtomicBool;
@@ -18,7 +20,6 @@ use dmlint::library::{
     write_atomically,
 };
 use dmlint::rewrite::{CardPhrases, Rewrite};
-use dmlint::rules::{RuleBook, RuleSource};
 use dmlint::{CheckOptions, Checker, Context, Finding, Report, Severity, Verdict};
 
 #[derive(Parser, Debug)]
@@ -39,6 +40,8 @@ pub enum Command {
     /// Open the app with a file: a message in the editor (the draft it replaces
     /// stays undoable), or a CSV, Excel or JSON library in the batch view.
     Open { file: PathBuf },
+    /// List the rules in force, check your own packs, export the built-in ones.
+    Rules(rules::RulesArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -49,7 +52,8 @@ pub struct CheckArgs {
     /// Industry profile (general, legal, offline_service, ecommerce).
     #[arg(long, default_value = "general")]
     profile: String,
-    /// Extra rule packs: a JSON file or a folder of them, added to the built-in rules.
+    /// Extra rule packs: a JSON file or a folder of them, layered over the
+    /// built-in rules and your folder's (`dmlint rules --path`).
     #[arg(long, value_name = "DIR_OR_FILE")]
     rules: Option<PathBuf>,
     /// Your own card phrasing for Chinese messages (default: the context's).
@@ -450,46 +454,10 @@ fn stdout_error(e: io::Error) -> Result<(), InputError> {
     }
 }
 
+/// The built-in rules, your folder's packs, then `--rules`.
 fn load_checker(extra: Option<&Path>) -> Result<Checker, InputError> {
-    let Some(path) = extra else {
-        return Checker::builtin().map_err(|e| InputError(e.to_string()));
-    };
-    let files: Vec<PathBuf> = if path.is_dir() {
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| InputError(format!("{}: cannot read the folder: {e}", path.display())))?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        files
-    } else {
-        vec![path.to_path_buf()]
-    };
-    let mut texts = Vec::new();
-    for file in &files {
-        let text = std::fs::read_to_string(file).map_err(|e| {
-            InputError(format!(
-                "{}: cannot read the rule pack: {e}",
-                file.display()
-            ))
-        })?;
-        texts.push((file.display().to_string(), text));
-    }
-    let mut sources: Vec<RuleSource> = dmlint::rules::BUILTIN_PACKS
-        .iter()
-        .map(|&(file, text)| RuleSource { file, text })
-        .collect();
-    sources.extend(texts.iter().map(|(file, text)| RuleSource { file, text }));
-    let cues = RuleSource {
-        file: "rules/cues.json",
-        text: include_str!("../rules/cues.json"),
-    };
-    let profiles = RuleSource {
-        file: "rules/profiles.json",
-        text: include_str!("../rules/profiles.json"),
-    };
-    RuleBook::load(&sources, cues, profiles)
+    let packs = dmlint::rules::user_packs(extra).map_err(InputError)?;
+    rules::load(&packs)
         .map(Checker::new)
         .map_err(|e| InputError(e.to_string()))
 }

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     let file = match cli.command {
         Some(cli::Command::Check(args)) => return cli::run(&args),
         Some(cli::Command::Open { file }) => Some(file),
+        Some(cli::Command::Rules(args)) => return cli::rules::run(&args),
         None => None,
     };
     match app::run(file) {

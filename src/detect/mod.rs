@@ -10,6 +10,7 @@
 
 mod cues;
 mod english;
+pub mod examples;
 mod handles;
 mod keywords;
 pub mod numbers;

@@ -1,10 +1,10 @@
 //! Loading and validating rule packs. Every problem names its file, line and
 //! column and says what to change; all problems are reported at once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{Builtin, Cues, Profiles, Rule, RulePack};
+use super::{Builtin, Cues, Profiles, Rule, RuleOverride, RulePack};
 
 /// The rule packs compiled into the binary, in priority order: on a tie for
 /// the same token, the earlier rule wins (an IP address is a link before it
@@ -34,6 +34,14 @@ const BUILTIN_PROFILES: (&str, &str) = (
     "rules/profiles.json",
     include_str!("../../rules/profiles.json"),
 );
+
+/// Every built-in file, packs then cues and profiles, as (path, text): what
+/// `dmlint rules export` writes out.
+pub fn builtin_files() -> Vec<(&'static str, &'static str)> {
+    let mut files = BUILTIN_PACKS.to_vec();
+    files.extend([BUILTIN_CUES, BUILTIN_PROFILES]);
+    files
+}
 
 /// One source file's name and text.
 #[derive(Debug, Clone, Copy)]
@@ -81,10 +89,16 @@ impl fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
-/// All rules, cues and profiles, validated.
+/// All rules, cues and profiles, validated, with every pack's overrides
+/// applied.
 #[derive(Debug, Clone)]
 pub struct RuleBook {
+    /// The rules in force.
     pub rules: Vec<Rule>,
+    /// Rules a pack switched off, kept so they can be shown and switched on.
+    pub disabled: Vec<Rule>,
+    /// Per rule id: the file that defined it, then the files that changed it.
+    pub origins: HashMap<String, Vec<String>>,
     pub cues: Cues,
     pub profiles: Profiles,
 }
@@ -102,6 +116,19 @@ impl RuleBook {
         RuleBook::load(&packs, cues, RuleSource { file, text })
     }
 
+    /// The built-in rules with `extra` packs layered over them, in order.
+    pub fn with_packs(extra: &[RuleSource]) -> Result<RuleBook, RuleError> {
+        let mut packs: Vec<RuleSource> = BUILTIN_PACKS
+            .iter()
+            .map(|&(file, text)| RuleSource { file, text })
+            .collect();
+        packs.extend_from_slice(extra);
+        let (file, text) = BUILTIN_CUES;
+        let cues = RuleSource { file, text };
+        let (file, text) = BUILTIN_PROFILES;
+        RuleBook::load(&packs, cues, RuleSource { file, text })
+    }
+
     pub fn load(
         packs: &[RuleSource],
         cues: RuleSource,
@@ -110,17 +137,25 @@ impl RuleBook {
         let mut problems = Vec::new();
         let mut rules = Vec::new();
         let mut ids = HashSet::new();
+        let mut origins: HashMap<String, Vec<String>> = HashMap::new();
+        let mut overrides = Vec::new();
         for source in packs {
             let Some(pack) = parse::<RulePack>(*source, &mut problems) else {
                 continue;
             };
+            overrides.extend(pack.overrides.into_iter().map(|o| (*source, o)));
             for rule in pack.rules {
+                origins
+                    .entry(rule.id.clone())
+                    .or_insert_with(|| vec![source.file.to_string()]);
                 for message in validate_rule(&rule) {
                     problems.push(locate(*source, &rule.id, message));
                 }
                 if !ids.insert(rule.id.clone()) {
+                    let first = origins.get(&rule.id).map_or("", |f| f[0].as_str());
                     let message = format!(
-                        "rule id `{}` is used twice; give each rule its own id",
+                        "rule id `{}` is used twice (first in {first}); give each rule its own \
+                         id, or change the first one under `overrides`",
                         rule.id
                     );
                     problems.push(locate(*source, &rule.id, message));
@@ -128,6 +163,28 @@ impl RuleBook {
                 rules.push(rule);
             }
         }
+        let mut switched_off = HashSet::new();
+        for (source, change) in overrides {
+            let Some(rule) = rules.iter_mut().find(|r| r.id == change.id) else {
+                let message =
+                    "there is no rule with this id to change; `dmlint rules list` shows the ids"
+                        .to_string();
+                problems.push(locate(source, &change.id, message));
+                continue;
+            };
+            for message in apply_override(rule, &change) {
+                problems.push(locate(source, &change.id, message));
+            }
+            if change.disabled {
+                switched_off.insert(change.id.clone());
+            }
+            if let Some(files) = origins.get_mut(&change.id) {
+                files.push(source.file.to_string());
+            }
+        }
+        let (disabled, rules) = rules
+            .into_iter()
+            .partition(|r| switched_off.contains(&r.id));
         let cues_source = cues;
         let cues = parse::<Cues>(cues, &mut problems);
         for cue in cues.iter().flat_map(|c| &c.numbers) {
@@ -159,6 +216,8 @@ impl RuleBook {
         match (cues, profiles_parsed) {
             (Some(cues), Some(profiles)) if problems.is_empty() => Ok(RuleBook {
                 rules,
+                disabled,
+                origins,
                 cues,
                 profiles,
             }),
@@ -191,8 +250,8 @@ fn parse<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// The line and column of a rule's id in its file.
-fn locate(source: RuleSource, id: &str, message: String) -> Problem {
+/// A problem with rule `id`, placed at the id's first mention in its file.
+pub fn locate(source: RuleSource, id: &str, message: String) -> Problem {
     let needle = format!("\"{id}\"");
     let (line, column) = source
         .text
@@ -210,6 +269,40 @@ fn locate(source: RuleSource, id: &str, message: String) -> Problem {
         column,
         message: format!("rule `{id}`: {message}"),
     }
+}
+
+/// Changes `rule` as `change` says; what cannot be done, in words.
+fn apply_override(rule: &mut Rule, change: &RuleOverride) -> Vec<String> {
+    let mut problems = Vec::new();
+    if change.severity.is_none()
+        && !change.disabled
+        && change.add_keywords.is_empty()
+        && change.add_patterns.is_empty()
+    {
+        problems.push(
+            "this override changes nothing; give it `severity`, `disabled`, `add_keywords` or `add_patterns`"
+                .to_string(),
+        );
+    }
+    if let Some(severity) = change.severity {
+        rule.severity = severity;
+    }
+    for keyword in &change.add_keywords {
+        if keyword.trim().is_empty() {
+            problems.push("`add_keywords` has an empty word; remove it".to_string());
+        } else {
+            rule.keywords.push(keyword.clone());
+        }
+    }
+    for pattern in &change.add_patterns {
+        match regex::Regex::new(pattern) {
+            Ok(_) => rule.patterns.push(pattern.clone()),
+            Err(e) => problems.push(format!(
+                "invalid pattern {pattern:?} in `add_patterns`: {e}"
+            )),
+        }
+    }
+    problems
 }
 
 fn validate_rule(rule: &Rule) -> Vec<String> {

@@ -3,9 +3,11 @@
 
 mod load;
 mod profiles;
+mod user;
 
-pub use load::{BUILTIN_PACKS, RuleBook, RuleError, RuleSource};
+pub use load::{BUILTIN_PACKS, Problem, RuleBook, RuleError, RuleSource, builtin_files, locate};
 pub use profiles::{ContextSettings, Profile, Profiles};
+pub use user::{PackFile, read_packs, user_dir, user_packs};
 
 use serde::{Deserialize, Serialize};
 
@@ -282,13 +284,38 @@ pub struct SuggestionSpec {
     pub map: std::collections::BTreeMap<String, String>,
 }
 
-/// A rule pack file: `rules/<name>.json`.
+/// A rule pack file: `rules/<name>.json`, or a merchant's own pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulePack {
     pub pack: String,
     pub description: Bilingual,
+    #[serde(default)]
     pub rules: Vec<Rule>,
+    /// Changes to rules of the packs loaded before this one (the built-in
+    /// rules, for a merchant's pack).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<RuleOverride>,
+}
+
+/// A change to a rule loaded earlier: another severity, more words or
+/// patterns, or the rule switched off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverride {
+    /// The id of the rule to change (`dmlint rules list` shows them).
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// Switch the rule off.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disabled: bool,
+    /// Words the rule also finds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add_keywords: Vec<String>,
+    /// Patterns the rule also finds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add_patterns: Vec<String>,
 }
 
 /// A word that tells what a nearby number or ID is ("QQ", "群号", "订单号").

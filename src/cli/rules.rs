@@ -1,0 +1,243 @@
+//! `dmlint rules`: see what is checked, validate your own packs, export the
+//! built-in ones to copy from, and find the folder your packs go in.
+//!
+//! Exit status: 0 when all is well, 1 when a pack has problems (each printed
+//! as `file:line:column: what to change`), 2 when a file cannot be read or
+//! written.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Subcommand, ValueEnum};
+use serde::Serialize;
+
+use dmlint::rules::{Bilingual, RuleBook, RuleSource, builtin_files, locate, read_packs, user_dir};
+use dmlint::{Checker, Severity};
+
+#[derive(clap::Args, Debug)]
+pub struct RulesArgs {
+    /// Print the folder whose packs every check loads, and exit.
+    #[arg(long)]
+    path: bool,
+    #[command(subcommand)]
+    command: Option<RulesCommand>,
+}
+
+#[derive(Subcommand, Debug)]
+enum RulesCommand {
+    /// Every rule in force: severity (as the profile sets it), id, category,
+    /// the file it came from and its message. Includes your folder's packs.
+    List {
+        /// More packs: a JSON file or a folder of them.
+        #[arg(long, value_name = "DIR_OR_FILE")]
+        rules: Option<PathBuf>,
+        /// Industry profile (general, legal, offline_service, ecommerce).
+        #[arg(long, default_value = "general")]
+        profile: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Validate packs over the built-in rules: every problem at once, then
+    /// every example of their rules (and of the rules they change) run.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write the built-in packs, cues and profiles into a folder.
+    Export {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+pub fn run(args: &RulesArgs) -> ExitCode {
+    let result = match (&args.command, args.path) {
+        (_, true) => print_path(),
+        (
+            Some(RulesCommand::List {
+                rules,
+                profile,
+                format,
+            }),
+            false,
+        ) => list(rules.as_deref(), profile, *format),
+        (Some(RulesCommand::Check { files }), false) => check(files),
+        (Some(RulesCommand::Export { dir }), false) => export(dir),
+        (None, false) => Err(
+            "say what to do: `dmlint rules list`, `dmlint rules check FILE`, \
+             `dmlint rules export DIR` or `dmlint rules --path`"
+                .to_string(),
+        ),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("dmlint: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_path() -> Result<ExitCode, String> {
+    let dir =
+        user_dir().ok_or("this system has no home folder for your rule packs; use --rules")?;
+    println!("{}", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One rule as `rules list --format json` shows it.
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    category: dmlint::Category,
+    /// As the profile sets it; `off` when a pack switched the rule off.
+    severity: &'a str,
+    default_severity: Severity,
+    /// The file that defined the rule, then the files that changed it.
+    origin: &'a [String],
+    message: &'a Bilingual,
+}
+
+fn list(extra: Option<&Path>, profile: &str, format: ListFormat) -> Result<ExitCode, String> {
+    let packs = dmlint::rules::user_packs(extra)?;
+    let book = load(&packs).map_err(|e| format!("the rule packs have problems:\n{e}"))?;
+    if !book.profiles.profiles.contains_key(profile) {
+        let names: Vec<&str> = book.profiles.profiles.keys().map(String::as_str).collect();
+        return Err(format!(
+            "unknown profile `{profile}`; choose one of {}",
+            names.join(", ")
+        ));
+    }
+    let no_origin = Vec::new();
+    let rows: Vec<Listed> = book
+        .rules
+        .iter()
+        .map(|r| (r, false))
+        .chain(book.disabled.iter().map(|r| (r, true)))
+        .map(|(rule, off)| Listed {
+            id: &rule.id,
+            category: rule.category,
+            severity: if off {
+                "off"
+            } else {
+                book.profiles
+                    .adjust(profile, rule.category, rule.severity)
+                    .as_str()
+            },
+            default_severity: rule.severity,
+            origin: book.origins.get(&rule.id).unwrap_or(&no_origin),
+            message: &rule.message,
+        })
+        .collect();
+    match format {
+        ListFormat::Json => {
+            let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+            println!("{json}");
+        }
+        ListFormat::Text => {
+            for row in &rows {
+                println!(
+                    "{:>5}  {:<28} {:<12} {:<22} {}",
+                    row.severity,
+                    row.id,
+                    row.category.as_str(),
+                    row.origin.join(" + "),
+                    row.message.zh
+                );
+            }
+            eprintln!(
+                "{} rules in force, {} switched off (profile {profile})",
+                book.rules.len(),
+                book.disabled.len()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
+    let mut packs = Vec::new();
+    for file in files {
+        packs.extend(read_packs(file)?);
+    }
+    let book = match load(&packs) {
+        Ok(book) => book,
+        Err(e) => {
+            println!("{e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let checker = Checker::new(book);
+    let mut problems = 0;
+    for pack in &packs {
+        let file = pack.path.display().to_string();
+        let source = RuleSource {
+            file: &file,
+            text: &pack.text,
+        };
+        let touched = checker
+            .rules()
+            .iter()
+            .filter(|r| {
+                checker
+                    .book()
+                    .origins
+                    .get(&r.id)
+                    .is_some_and(|files| files.contains(&file))
+            })
+            .collect::<Vec<_>>();
+        for rule in &touched {
+            for failure in checker.example_failures(rule) {
+                problems += 1;
+                println!("{}", locate(source, &rule.id, failure.describe()));
+            }
+        }
+        if problems == 0 {
+            println!(
+                "{file}: {} rules checked, every example passes",
+                touched.len()
+            );
+        }
+    }
+    Ok(ExitCode::from(u8::from(problems > 0)))
+}
+
+fn export(dir: &Path) -> Result<ExitCode, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+    for (path, text) in builtin_files() {
+        let name = Path::new(path)
+            .file_name()
+            .expect("built-in files have names");
+        let target = dir.join(name);
+        if target.exists() {
+            return Err(format!(
+                "{}: already exists; export into an empty folder",
+                target.display()
+            ));
+        }
+        dmlint::library::write_atomically(&target, text.as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+        println!("{}", target.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The built-in rules with `packs` layered over them.
+pub fn load(packs: &[dmlint::rules::PackFile]) -> Result<RuleBook, dmlint::RuleError> {
+    let names: Vec<String> = packs.iter().map(|p| p.path.display().to_string()).collect();
+    let sources: Vec<RuleSource> = packs
+        .iter()
+        .zip(&names)
+        .map(|(p, file)| RuleSource {
+            file,
+            text: &p.text,
+        })
+        .collect();
+    RuleBook::with_packs(&sources)
+}

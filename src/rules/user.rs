@@ -1,0 +1,59 @@
+//! The merchant's own rule packs: JSON files in the user's config folder
+//! (`dmlint rules --path` prints it) and any named with `--rules`, layered
+//! over the built-in packs in that order.
+
+use std::path::{Path, PathBuf};
+
+/// The folder whose `*.json` packs every check loads:
+/// `$XDG_CONFIG_HOME/dmlint/rules` on Linux, the platform's config folder
+/// elsewhere. `None` when the platform has no home folder.
+pub fn user_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "dmlint").map(|d| d.config_dir().join("rules"))
+}
+
+/// A rule pack as read from disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The packs at `path`: the file itself, or a folder's `*.json` files in name
+/// order. The error names the path and says what went wrong.
+pub fn read_packs(path: &Path) -> Result<Vec<PackFile>, String> {
+    let files = if path.is_dir() {
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| format!("{}: cannot read the folder: {e}", path.display()))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    files
+        .into_iter()
+        .map(|path| match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(PackFile { path, text }),
+            Err(e) => Err(format!(
+                "{}: cannot read the rule pack: {e}",
+                path.display()
+            )),
+        })
+        .collect()
+}
+
+/// The packs of the user folder (none if it does not exist yet), then those
+/// at `extra`.
+pub fn user_packs(extra: Option<&Path>) -> Result<Vec<PackFile>, String> {
+    let mut packs = match user_dir() {
+        Some(dir) if dir.is_dir() => read_packs(&dir)?,
+        _ => Vec::new(),
+    };
+    if let Some(extra) = extra {
+        packs.extend(read_packs(extra)?);
+    }
+    Ok(packs)
+}
