@@ -457,7 +457,7 @@ fn stdout_error(e: io::Error) -> Result<(), InputError> {
 /// The built-in rules, your folder's packs, then `--rules`.
 fn load_checker(extra: Option<&Path>) -> Result<Checker, InputError> {
     let packs = dmlint::rules::user_packs(extra).map_err(InputError)?;
-    rules::load(&packs)
+    dmlint::rules::RuleBook::with_pack_files(&packs)
         .map(Checker::new)
         .map_err(|e| InputError(e.to_string()))
 }

@@ -349,5 +349,6 @@ pub fn view_label(lang: UiLang, view: View) -> &'static str {
     match view {
         View::Check => lang.pick("检查", "Check"),
         View::Batch => lang.pick("批量检查", "Batch"),
+        View::Rules => lang.pick("规则", "Rules"),
     }
 }

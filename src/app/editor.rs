@@ -120,8 +120,14 @@ impl Editor {
             edit_state.store(ui.ctx(), id);
             ui.memory_mut(|m| m.request_focus(id));
         }
-        let label = ui.label(editor_label(lang));
-        let checker = Arc::clone(&state.checker);
+        let label = ui
+            .horizontal(|ui| {
+                let label = ui.label(editor_label(lang));
+                selection_buttons(ui, state);
+                label
+            })
+            .inner;
+        let checker = Arc::clone(&state.rules.checker);
         let options = state.settings.options();
         let dark = ui.visuals().dark_mode;
         let font = TextStyle::Body.resolve(ui.style());
@@ -155,6 +161,12 @@ impl Editor {
         if response.changed() {
             state.refresh();
         }
+        // Focus moving to a button drops the cursor: keep the last selection.
+        if let Some(range) = output.cursor_range {
+            let [start, end] = range.sorted_cursors().map(|c| c.index.0);
+            state.selection =
+                (start < end).then(|| state.draft.chars().skip(start).take(end - start).collect());
+        }
         if let Some(pointer) = response.hover_pos() {
             let index = output
                 .galley
@@ -169,11 +181,46 @@ impl Editor {
                 .find(|f| f.start <= index && index < f.end)
                 .cloned();
             if let Some(finding) = hovered {
-                let checker = Arc::clone(&state.checker);
+                let checker = Arc::clone(&state.rules.checker);
                 response.on_hover_ui_at_pointer(|ui| finding_details(ui, &checker, &finding, lang));
             }
         }
     }
+}
+
+/// "Always flag" / "never flag" for the selected word.
+fn selection_buttons(ui: &mut egui::Ui, state: &mut AppState) {
+    let lang = state.settings.lang;
+    let selected = state.selection.clone().filter(|s| !s.trim().is_empty());
+    let enabled = selected.is_some();
+    let always = ui
+        .add_enabled(enabled, egui::Button::new(always_flag_label(lang)).small())
+        .on_hover_text(lang.pick(
+            "把选中的词加入你自己的规则：以后总会标记为导流。",
+            "Add the selected word to your own rules: always flagged from now on.",
+        ));
+    let never = ui
+        .add_enabled(enabled, egui::Button::new(never_flag_label(lang)).small())
+        .on_hover_text(lang.pick(
+            "把选中的词（店名、品牌、小红书号）加入白名单：以后不再标记。",
+            "Put the selected word (shop, brand, 小红书号) on the allowlist: never flagged.",
+        ));
+    if let Some(word) = selected {
+        if always.clicked() {
+            state.always_flag(&word);
+        }
+        if never.clicked() {
+            state.never_flag(&word);
+        }
+    }
+}
+
+pub fn always_flag_label(lang: UiLang) -> &'static str {
+    lang.pick("总是标记所选", "Always flag selection")
+}
+
+pub fn never_flag_label(lang: UiLang) -> &'static str {
+    lang.pick("永不标记所选", "Never flag selection")
 }
 
 /// The editor's label, which is also its accessible name.

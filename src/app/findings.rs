@@ -46,7 +46,9 @@ impl FindingsPanel {
                         );
                         let response = ui
                             .selectable_label(false, RichText::new(text).color(colour))
-                            .on_hover_ui(|ui| finding_details(ui, &state.checker, finding, lang));
+                            .on_hover_ui(|ui| {
+                                finding_details(ui, &state.rules.checker, finding, lang)
+                            });
                         if response.clicked() {
                             selected = Some(finding.start..finding.end);
                         }

@@ -10,16 +10,16 @@ mod findings;
 mod fonts;
 mod i18n;
 mod rewrite_panel;
+mod rule_set;
+mod rules_view;
 mod settings;
 mod state;
 mod style;
 #[cfg(test)]
 mod tests;
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use dmlint::Checker;
 use egui::{Key, Modifiers, RichText};
 
 use batch_view::BatchView;
@@ -27,6 +27,8 @@ use editor::Editor;
 use files::{FilePicker, NativePicker};
 use findings::FindingsPanel;
 use rewrite_panel::RewritePanel;
+use rule_set::RuleSet;
+use rules_view::RulesView;
 use settings::SettingsPanel;
 use state::{AppState, Persisted, View};
 use toolbar::Toolbar;
@@ -53,7 +55,13 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result {
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
-            let mut app = DmlintApp::new(persisted, Box::new(NativePicker));
+            let ctx = cc.egui_ctx.clone();
+            let mut app = DmlintApp::new(
+                persisted,
+                Box::new(NativePicker),
+                dmlint::rules::user_dir(),
+                move || ctx.request_repaint(),
+            );
             if let Some(file) = file {
                 app.open(&file, &cc.egui_ctx);
             }
@@ -70,20 +78,32 @@ pub struct DmlintApp {
     rewrite: RewritePanel,
     settings: SettingsPanel,
     batch: BatchView,
+    rules: RulesView,
 }
 
 impl DmlintApp {
-    pub fn new(persisted: Persisted, picker: Box<dyn FilePicker>) -> DmlintApp {
-        // The built-in rules are validated by the test suite on every build.
-        let checker = Checker::builtin().expect("the built-in rules are valid");
+    /// `rules_folder`: the user's packs, watched; `wake` asks for a frame
+    /// when one changes.
+    pub fn new(
+        persisted: Persisted,
+        picker: Box<dyn FilePicker>,
+        rules_folder: Option<std::path::PathBuf>,
+        wake: impl Fn() + Send + 'static,
+    ) -> DmlintApp {
+        let rules = RuleSet::new(rules_folder, &persisted.settings.switched_off, wake);
+        let mut state = AppState::new(rules, persisted, picker);
+        if !state.rules.skipped.is_empty() {
+            state.rules_reloaded();
+        }
         DmlintApp {
-            state: AppState::new(Arc::new(checker), persisted, picker),
+            state,
             toolbar: Toolbar,
             editor: Editor::default(),
             findings: FindingsPanel,
             rewrite: RewritePanel,
             settings: SettingsPanel,
             batch: BatchView,
+            rules: RulesView::default(),
         }
     }
 
@@ -91,12 +111,20 @@ impl DmlintApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.handle_keys_and_drops(ui.ctx());
         let state = &mut self.state;
+        state.reload_rules_if_changed();
         state.refresh();
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar.ui(ui, state));
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));
-        if state.view == View::Batch {
-            egui::CentralPanel::default_margins().show(ui, |ui| self.batch.ui(ui, state));
-            return;
+        match state.view {
+            View::Batch => {
+                egui::CentralPanel::default_margins().show(ui, |ui| self.batch.ui(ui, state));
+                return;
+            }
+            View::Rules => {
+                egui::CentralPanel::default_margins().show(ui, |ui| self.rules.ui(ui, state));
+                return;
+            }
+            View::Check => {}
         }
         egui::Panel::bottom("rewrite")
             .resizable(true)
@@ -145,7 +173,7 @@ impl DmlintApp {
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {
             match state.view {
-                View::Check => state.open_path(&path),
+                View::Check | View::Rules => state.open_path(&path),
                 View::Batch => state.open_library(&path, Default::default(), ctx),
             }
         }

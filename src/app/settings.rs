@@ -11,6 +11,7 @@ impl SettingsPanel {
         ui.heading(lang.pick("设置", "Settings"));
         ui.add_space(4.0);
         let defaults = state
+            .rules
             .checker
             .book()
             .profiles
@@ -50,5 +51,11 @@ impl SettingsPanel {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+        if ui
+            .button(lang.pick("导出白名单", "Export allowlist"))
+            .clicked()
+        {
+            state.export_allowlist();
+        }
     }
 }

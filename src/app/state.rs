@@ -2,7 +2,6 @@
 //! draft) and what is derived from it (the analysis).
 
 use std::ops::Range;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use dmlint::library;
@@ -13,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::batch::Batch;
 use super::files::FilePicker;
 use super::i18n::UiLang;
+use super::rule_set::RuleSet;
 
 /// What survives a restart: eframe stores it every few seconds and on exit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +26,8 @@ pub struct Settings {
     pub card_en: String,
     /// The shop's own words, one per line: never flagged.
     pub allowlist: String,
+    /// Ids of the rules the operator switched off in the rules view.
+    pub switched_off: Vec<String>,
     pub show_settings: bool,
 }
 
@@ -38,6 +40,7 @@ impl Default for Settings {
             card_zh: String::new(),
             card_en: String::new(),
             allowlist: String::new(),
+            switched_off: Vec::new(),
             show_settings: false,
         }
     }
@@ -112,6 +115,7 @@ pub enum View {
     #[default]
     Check,
     Batch,
+    Rules,
 }
 
 /// A message for the status line, in both languages.
@@ -123,7 +127,8 @@ pub struct Notice {
 }
 
 pub struct AppState {
-    pub checker: Arc<Checker>,
+    /// The checker and where its rules came from.
+    pub rules: RuleSet,
     pub settings: Settings,
     pub draft: String,
     pub analysis: Analysis,
@@ -131,6 +136,8 @@ pub struct AppState {
     pub undo: Vec<String>,
     /// A span (chars) the editor should select on its next frame.
     pub select_request: Option<Range<usize>>,
+    /// The text selected in the editor, kept while focus moves to a button.
+    pub selection: Option<String>,
     pub notice: Option<Notice>,
     pub picker: Box<dyn FilePicker>,
     /// Typed path for opening and saving when no dialog is available.
@@ -141,24 +148,21 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(
-        checker: Arc<Checker>,
-        persisted: Persisted,
-        picker: Box<dyn FilePicker>,
-    ) -> AppState {
+    pub fn new(rules: RuleSet, persisted: Persisted, picker: Box<dyn FilePicker>) -> AppState {
         let analysis = Analysis::new(
-            &checker,
+            &rules.checker,
             &persisted.draft,
             persisted.settings.options(),
             persisted.settings.cards(),
         );
         AppState {
-            checker,
+            rules,
             settings: persisted.settings,
             draft: persisted.draft,
             analysis,
             undo: Vec::new(),
             select_request: None,
+            selection: None,
             notice: None,
             picker,
             path_field: String::new(),
@@ -180,7 +184,7 @@ impl AppState {
         let cards = self.settings.cards();
         let a = &self.analysis;
         if a.text != self.draft || a.options != options || a.cards != cards {
-            self.analysis = Analysis::new(&self.checker, &self.draft, options, cards);
+            self.analysis = Analysis::new(&self.rules.checker, &self.draft, options, cards);
         }
         // A library row open in the check view takes its edits back.
         if let Some(batch) = &mut self.batch
@@ -189,17 +193,110 @@ impl AppState {
             batch.update_row(
                 row,
                 &self.draft,
-                &self.checker,
+                &self.rules.checker,
                 &self.analysis.options,
                 &self.analysis.cards,
             );
         }
     }
 
+    /// Takes in rule packs edited on disk; says what was skipped.
+    pub fn reload_rules_if_changed(&mut self) {
+        if self.rules.reload_if_changed(&self.settings.switched_off) {
+            self.rules_reloaded();
+        }
+    }
+
+    /// Re-checks with the current rules and says which packs were skipped.
+    pub fn rules_reloaded(&mut self) {
+        self.recheck();
+        match self.rules.skipped.first() {
+            Some(problem) => {
+                let problem = problem.lines().next().unwrap_or_default().to_string();
+                self.notify(
+                    format!("规则包有问题，已跳过：{problem}"),
+                    format!("A rule pack was skipped: {problem}"),
+                    true,
+                );
+            }
+            None => self.notify("规则已更新。", "Rules reloaded.", false),
+        }
+    }
+
+    /// "Never flag this": the word joins the allowlist.
+    pub fn never_flag(&mut self, word: &str) {
+        let word = word.trim();
+        if word.is_empty() {
+            return;
+        }
+        if !self.settings.allowlist.lines().any(|w| w.trim() == word) {
+            if !self.settings.allowlist.is_empty() && !self.settings.allowlist.ends_with('\n') {
+                self.settings.allowlist.push('\n');
+            }
+            self.settings.allowlist.push_str(word);
+        }
+        self.refresh();
+        self.notify(
+            format!("“{word}”已加入白名单，不再标记。"),
+            format!("“{word}” is on the allowlist and no longer flagged."),
+            false,
+        );
+    }
+
+    /// "Always flag this": the word joins the operator's own rule pack.
+    pub fn always_flag(&mut self, word: &str) {
+        let word = word.trim();
+        if word.is_empty() {
+            return;
+        }
+        match self.rules.always_flag(word, &self.settings.switched_off) {
+            Ok(()) => {
+                self.recheck();
+                let file = super::rule_set::OWN_WORDS_FILE;
+                self.notify(
+                    format!("“{word}”以后总会标记（已写入规则文件夹的 {file}）。"),
+                    format!("“{word}” is always flagged from now on (saved in {file} in your rules folder)."),
+                    false,
+                );
+            }
+            Err(e) => self.notify(
+                format!("无法添加：{e}"),
+                format!("Cannot add it: {e}"),
+                true,
+            ),
+        }
+    }
+
+    /// Writes the allowlist, one word per line, where the operator picks.
+    pub fn export_allowlist(&mut self) {
+        let Some(path) = self.picker.pick_save("allowlist.txt") else {
+            self.notify(
+                "没有导出。如果没有弹出对话框，请在底部输入路径。",
+                "Nothing exported. If no dialog appeared, type a path at the bottom.",
+                false,
+            );
+            return;
+        };
+        let mut text = self.settings.allowlist.trim_end().to_string();
+        text.push('\n');
+        let written = library::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
+        self.finish_export(&path, written);
+    }
+
+    /// Switches a rule off or back on, and checks again.
+    pub fn switch_rule(&mut self, id: &str, on: bool) {
+        self.settings.switched_off.retain(|r| r != id);
+        if !on {
+            self.settings.switched_off.push(id.to_string());
+        }
+        self.rules.reload(&self.settings.switched_off);
+        self.recheck();
+    }
+
     /// Re-checks even if nothing changed (Ctrl+Enter).
     pub fn recheck(&mut self) {
         self.analysis = Analysis::new(
-            &self.checker,
+            &self.rules.checker,
             &self.draft,
             self.settings.options(),
             self.settings.cards(),
@@ -255,7 +352,7 @@ impl AppState {
         match Batch::open(
             path,
             read,
-            &self.checker,
+            &self.rules.checker,
             self.settings.options(),
             self.settings.cards(),
             ctx,

@@ -31,13 +31,23 @@ impl FilePicker for FakePicker {
     }
 }
 
+/// The app with the built-in rules only.
 fn harness(persisted: Persisted, picker: FakePicker) -> Harness<'static, DmlintApp> {
+    harness_with_rules(persisted, picker, None)
+}
+
+/// The app with `rules_folder` as the user's rules folder.
+fn harness_with_rules(
+    persisted: Persisted,
+    picker: FakePicker,
+    rules_folder: Option<PathBuf>,
+) -> Harness<'static, DmlintApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(fonts::install)
         .build_ui_state(
             |ui, app: &mut DmlintApp| app.show(ui),
-            DmlintApp::new(persisted, Box::new(picker)),
+            DmlintApp::new(persisted, Box::new(picker), rules_folder, || {}),
         )
 }
 
@@ -270,4 +280,143 @@ fn exporting_over_the_input_asks_first() {
         std::fs::read_to_string(&input).unwrap(),
         "可以点击下方名片联系我们\n你好\n"
     );
+}
+
+/// Selects chars `range` of the draft in the editor, as a drag would.
+fn select(harness: &mut Harness<'_, DmlintApp>, range: std::ops::Range<usize>) {
+    harness.state_mut().state.select_request = Some(range);
+    harness.run();
+}
+
+#[test]
+fn a_word_selected_in_the_editor_joins_the_allowlist() {
+    let persisted = Persisted {
+        draft: "欢迎来到 lumina 工作室".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.get_by_label_contains("lumina  · 英文");
+    select(&mut harness, 5..11);
+    harness
+        .get_by_label(super::editor::never_flag_label(UiLang::Zh))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state.settings.allowlist, "lumina");
+    assert!(harness.query_by_label_contains("lumina  · 英文").is_none());
+    harness.get_by_label_contains("可以发送");
+}
+
+#[test]
+fn a_word_selected_in_the_editor_is_always_flagged_from_then_on() {
+    let folder = tempfile::tempdir().unwrap();
+    let persisted = Persisted {
+        draft: "老规矩，暗号小绿书".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness_with_rules(
+        persisted,
+        FakePicker::default(),
+        Some(folder.path().to_path_buf()),
+    );
+    harness.get_by_label_contains("可以发送");
+    select(&mut harness, 6..9);
+    harness
+        .get_by_label(super::editor::always_flag_label(UiLang::Zh))
+        .click();
+    harness.run();
+    harness.get_by_label_contains("会被判导流 · 1 处违规");
+    let pack =
+        std::fs::read_to_string(folder.path().join(super::rule_set::OWN_WORDS_FILE)).unwrap();
+    assert!(pack.contains("小绿书"), "{pack}");
+    // The pack it wrote is a valid pack with passing examples.
+    let packs = dmlint::rules::read_packs(folder.path()).unwrap();
+    let checker = dmlint::Checker::new(dmlint::rules::RuleBook::with_pack_files(&packs).unwrap());
+    let rule = checker
+        .rules()
+        .iter()
+        .find(|r| r.id == "mine.always_flag")
+        .unwrap();
+    assert!(checker.example_failures(rule).is_empty());
+}
+
+#[test]
+fn a_pack_edited_on_disk_takes_effect_without_a_restart() {
+    let folder = tempfile::tempdir().unwrap();
+    let persisted = Persisted {
+        draft: "我们抖音同名哦".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness_with_rules(
+        persisted,
+        FakePicker::default(),
+        Some(folder.path().to_path_buf()),
+    );
+    harness.get_by_label_contains("可以发送");
+    std::fs::write(
+        folder.path().join("shop.json"),
+        r#"{"pack": "shop", "description": {"zh": "", "en": ""}, "rules": [
+  {"id": "shop.same_name", "category": "platform", "severity": "block",
+   "keywords": ["抖音同名"], "message": {"zh": "抖音同名是在引导去抖音。", "en": "Sends to Douyin."},
+   "fix": {"zh": "删掉。", "en": "Remove it."}, "examples": {"match": ["抖音同名"]}}]}"#,
+    )
+    .unwrap();
+    let reloaded = (0..300).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+        harness
+            .query_by_label_contains("会被判导流 · 1 处违规")
+            .is_some()
+    });
+    assert!(reloaded, "the edited pack did not take effect within 3 s");
+    // A broken edit is skipped and said, and the app keeps working.
+    std::fs::write(folder.path().join("shop.json"), "{ \"pack\": ").unwrap();
+    let skipped = (0..300).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+        harness
+            .query_by_label_contains("规则包有问题，已跳过")
+            .is_some()
+    });
+    assert!(skipped, "the broken pack was not reported");
+    harness.get_by_label_contains("可以发送");
+}
+
+#[test]
+fn the_rules_view_finds_tries_and_switches_a_rule() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    harness.get_by_label("规则").click();
+    harness.run();
+    harness
+        .get_by_label(super::rules_view::search_label(UiLang::Zh))
+        .click();
+    harness.run();
+    harness
+        .get_by_label(super::rules_view::search_label(UiLang::Zh))
+        .type_text("wechat.variant");
+    harness.run();
+    harness.get_by_label("wechat.variant").click();
+    harness.run();
+    harness.get_by_label_contains("V信/vx/薇信");
+    harness
+        .get_by_label(super::rules_view::trial_label(UiLang::Zh))
+        .click();
+    harness.run();
+    harness
+        .get_by_label(super::rules_view::trial_label(UiLang::Zh))
+        .type_text("加我 vx 吧");
+    harness.run();
+    harness.get_by_label_contains("这条规则标记了：vx");
+    harness.get_by_label("开启或关闭这条规则").click();
+    harness.run();
+    let state = &harness.state().state;
+    assert_eq!(state.settings.switched_off, ["wechat.variant"]);
+    assert!(
+        state
+            .rules
+            .checker
+            .rules()
+            .iter()
+            .all(|r| r.id != "wechat.variant")
+    );
+    harness.get_by_label_contains("这条规则在这段文字里没有标记");
 }

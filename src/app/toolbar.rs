@@ -16,7 +16,7 @@ impl Toolbar {
         let lang = state.settings.lang;
         ui.horizontal_wrapped(|ui| {
             ui.heading("dmlint");
-            for view in [View::Check, View::Batch] {
+            for view in [View::Check, View::Batch, View::Rules] {
                 if ui
                     .selectable_label(state.view == view, view_label(lang, view))
                     .clicked()
@@ -60,6 +60,7 @@ impl Toolbar {
                 .labelled_by(context_label.id);
             let profile_label = ui.label(lang.pick("行业", "Trade"));
             let profiles: Vec<String> = state
+                .rules
                 .checker
                 .book()
                 .profiles
@@ -67,6 +68,15 @@ impl Toolbar {
                 .keys()
                 .cloned()
                 .collect();
+            let profile_description = state
+                .rules
+                .checker
+                .book()
+                .profiles
+                .profiles
+                .get(&state.settings.profile)
+                .map(|p| lang.text(&p.description).to_string())
+                .unwrap_or_default();
             egui::ComboBox::from_id_salt("profile")
                 .selected_text(lang.profile(&state.settings.profile))
                 .show_ui(ui, |ui| {
@@ -79,7 +89,8 @@ impl Toolbar {
                     }
                 })
                 .response
-                .labelled_by(profile_label.id);
+                .labelled_by(profile_label.id)
+                .on_hover_text(profile_description);
             ui.separator();
             if ui.button(lang.pick("打开文件", "Open file")).clicked() {
                 state.open_with_picker();

@@ -106,7 +106,8 @@ struct Listed<'a> {
 
 fn list(extra: Option<&Path>, profile: &str, format: ListFormat) -> Result<ExitCode, String> {
     let packs = dmlint::rules::user_packs(extra)?;
-    let book = load(&packs).map_err(|e| format!("the rule packs have problems:\n{e}"))?;
+    let book = RuleBook::with_pack_files(&packs)
+        .map_err(|e| format!("the rule packs have problems:\n{e}"))?;
     if !book.profiles.profiles.contains_key(profile) {
         let names: Vec<&str> = book.profiles.profiles.keys().map(String::as_str).collect();
         return Err(format!(
@@ -166,7 +167,7 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
     for file in files {
         packs.extend(read_packs(file)?);
     }
-    let book = match load(&packs) {
+    let book = match RuleBook::with_pack_files(&packs) {
         Ok(book) => book,
         Err(e) => {
             println!("{e}");
@@ -226,18 +227,4 @@ fn export(dir: &Path) -> Result<ExitCode, String> {
         println!("{}", target.display());
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The built-in rules with `packs` layered over them.
-pub fn load(packs: &[dmlint::rules::PackFile]) -> Result<RuleBook, dmlint::RuleError> {
-    let names: Vec<String> = packs.iter().map(|p| p.path.display().to_string()).collect();
-    let sources: Vec<RuleSource> = packs
-        .iter()
-        .zip(&names)
-        .map(|(p, file)| RuleSource {
-            file,
-            text: &p.text,
-        })
-        .collect();
-    RuleBook::with_packs(&sources)
 }

@@ -57,3 +57,19 @@ pub fn user_packs(extra: Option<&Path>) -> Result<Vec<PackFile>, String> {
     }
     Ok(packs)
 }
+
+impl super::RuleBook {
+    /// The built-in rules with `packs` layered over them, in order.
+    pub fn with_pack_files(packs: &[PackFile]) -> Result<super::RuleBook, super::RuleError> {
+        let names: Vec<String> = packs.iter().map(|p| p.path.display().to_string()).collect();
+        let sources: Vec<super::RuleSource> = packs
+            .iter()
+            .zip(&names)
+            .map(|(p, file)| super::RuleSource {
+                file,
+                text: &p.text,
+            })
+            .collect();
+        super::RuleBook::with_packs(&sources)
+    }
+}
