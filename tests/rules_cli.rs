@@ -233,3 +233,23 @@ fn export_writes_the_built_in_files_and_never_overwrites() {
         stderr(&again)
     );
 }
+
+#[test]
+fn an_example_a_built_in_rule_already_finds_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        dir.path(),
+        "tie.json",
+        r#"{"pack": "t", "description": {"zh": "", "en": ""}, "rules": [
+ {"id": "shop.didi", "category": "solicitation", "severity": "block", "keywords": ["滴滴我"],
+  "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["姐妹滴滴我"]}}]}"#
+            .as_bytes(),
+    );
+    let out = dmlint(&["rules", "check", &pack], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("is found, but by `solicitation.add_me`"),
+        "{}",
+        stdout(&out)
+    );
+}

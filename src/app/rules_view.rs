@@ -98,6 +98,12 @@ impl RulesView {
                             self.selected = Some(rule.id.clone());
                         }
                         ui.label(RichText::new(lang.category(rule.category)).weak().small());
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(lang.text(&rule.message)).weak().small(),
+                            )
+                            .truncate(),
+                        );
                     });
                 }
             });

@@ -396,7 +396,7 @@ fn the_rules_view_finds_tries_and_switches_a_rule() {
     harness.run();
     harness.get_by_label("wechat.variant").click();
     harness.run();
-    harness.get_by_label_contains("V信/vx/薇信");
+    harness.get_by_label_contains("绿泡泡、绿色泡泡");
     harness
         .get_by_label(super::rules_view::trial_label(UiLang::Zh))
         .click();

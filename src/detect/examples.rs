@@ -4,7 +4,7 @@
 //! check` runs a merchant's.
 
 use super::Checker;
-use crate::rules::Rule;
+use crate::rules::{Rule, RuleBook};
 use crate::{CheckOptions, Finding};
 
 /// An example its rule gets wrong.
@@ -16,6 +16,9 @@ pub struct ExampleFailure {
     pub should_match: bool,
     /// What the checker found in the text instead.
     pub found: Vec<Finding>,
+    /// For a `match` example: the rule that found the text at this rule's
+    /// severity instead, when one did.
+    pub taken_by: Option<String>,
 }
 
 impl ExampleFailure {
@@ -32,10 +35,17 @@ impl ExampleFailure {
             found.join(", ")
         };
         if self.should_match {
-            format!(
-                "example {:?} should match but does not (found: {found})",
-                self.text
-            )
+            match &self.taken_by {
+                Some(other) => format!(
+                    "example {:?} is found, but by `{other}`: a rule loaded earlier wins a tie \
+                     for the same token; pick an example only this rule finds, or drop the rule",
+                    self.text
+                ),
+                None => format!(
+                    "example {:?} should match but does not (found: {found})",
+                    self.text
+                ),
+            }
         } else {
             format!("example {:?} should not match but does", self.text)
         }
@@ -61,13 +71,37 @@ impl Checker {
         for (text, should_match) in examples {
             let found = self.check(text, &options).findings;
             if fires(&found) != should_match {
+                let taken_by = should_match
+                    .then(|| self.taken_by(rule, text, &found))
+                    .flatten();
                 failures.push(ExampleFailure {
                     text: text.clone(),
                     should_match,
                     found,
+                    taken_by,
                 });
             }
         }
         failures
+    }
+
+    /// The rule that won the token `rule` finds in `text` when it is checked
+    /// alone: an earlier rule wins a tie.
+    fn taken_by(&self, rule: &Rule, text: &str, found: &[Finding]) -> Option<String> {
+        let book = self.book();
+        let alone = Checker::new(RuleBook {
+            rules: vec![rule.clone()],
+            disabled: Vec::new(),
+            origins: Default::default(),
+            cues: book.cues.clone(),
+            profiles: book.profiles.clone(),
+        });
+        let own = alone.check(text, &CheckOptions::default()).findings;
+        own.iter().find_map(|mine| {
+            found
+                .iter()
+                .find(|f| f.start < mine.end && mine.start < f.end)
+                .map(|f| f.rule.to_string())
+        })
     }
 }
