@@ -413,4 +413,42 @@ mod tests {
         assert!(text.starts_with("mine.json:2:"), "{text}");
         assert!(text.contains("unknown variant `telegram`"), "{text}");
     }
+
+    fn layered(pack: &str) -> RuleBook {
+        RuleBook::with_packs(&[RuleSource {
+            file: "mine.json",
+            text: pack,
+        }])
+        .expect("the pack layers cleanly")
+    }
+
+    #[test]
+    fn a_pack_adds_overrides_and_disables_rules() {
+        let book = layered(
+            r#"{"pack": "m", "description": {"zh": "", "en": ""},
+  "rules": [{"id": "mine.word", "category": "solicitation", "severity": "block",
+    "keywords": ["暗号"], "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""},
+    "examples": {"match": ["暗号"]}}],
+  "overrides": [
+    {"id": "english.words", "severity": "info"},
+    {"id": "amount.money", "disabled": true},
+    {"id": "wechat.variant", "add_keywords": ["维❤"], "add_patterns": ["weix[i1]n"]}]}"#,
+        );
+        let rule = |id: &str| book.rules.iter().find(|r| r.id == id);
+        assert!(rule("mine.word").is_some());
+        assert_eq!(
+            rule("english.words").unwrap().severity,
+            super::super::Severity::Info
+        );
+        assert!(rule("amount.money").is_none());
+        assert!(book.disabled.iter().any(|r| r.id == "amount.money"));
+        let variant = rule("wechat.variant").unwrap();
+        assert!(variant.keywords.iter().any(|k| k == "维❤"));
+        assert!(variant.patterns.iter().any(|p| p == "weix[i1]n"));
+        assert_eq!(book.origins["mine.word"], ["mine.json"]);
+        assert_eq!(
+            book.origins["amount.money"],
+            ["rules/screening.json", "mine.json"]
+        );
+    }
 }
