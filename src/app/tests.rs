@@ -420,3 +420,21 @@ fn the_rules_view_finds_tries_and_switches_a_rule() {
     );
     harness.get_by_label_contains("这条规则在这段文字里没有标记");
 }
+
+#[test]
+fn the_allowlist_exports_one_word_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("allowlist.txt");
+    let picker = FakePicker::default();
+    *picker.save.borrow_mut() = Some(target.clone());
+    let mut persisted = Persisted::default();
+    persisted.settings.allowlist = "栖月美学\nlumina".to_string();
+    persisted.settings.show_settings = true;
+    let mut harness = harness(persisted, picker);
+    harness.get_by_label("导出白名单").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "栖月美学\nlumina\n"
+    );
+}

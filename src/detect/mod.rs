@@ -225,11 +225,13 @@ impl Checker {
                 rule.builtin != Some(Builtin::PlatformHandle) || c.severity == Severity::Block;
             language_ok && handle_ok
         });
-        for c in &mut candidates {
-            c.severity = profiles.adjust(&options.profile, rules[c.rule].category, c.severity);
-        }
         remove_allowlisted(&norm, &options.allowlist, &mut candidates);
-        let findings = self.resolve(&norm, text, candidates, language);
+        let mut findings = self.resolve(&norm, text, candidates, language);
+        // The trade softens a finding after overlaps are resolved: a unit made
+        // `info` must not hand "60cm" to the letters-and-digits warning.
+        for f in &mut findings {
+            f.severity = profiles.adjust(&options.profile, f.category, f.severity);
+        }
         let verdict = match findings.iter().map(|f| f.severity).max() {
             Some(Severity::Block) => Verdict::Block,
             Some(Severity::Warn) => Verdict::Warn,
