@@ -282,6 +282,25 @@ fn exporting_over_the_input_asks_first() {
     );
 }
 
+/// The app on `draft`, with `folder` as the user's rules folder.
+fn harness_on(draft: &str, folder: &std::path::Path) -> Harness<'static, DmlintApp> {
+    let persisted = Persisted {
+        draft: draft.to_string(),
+        ..Persisted::default()
+    };
+    harness_with_rules(persisted, FakePicker::default(), Some(folder.to_path_buf()))
+}
+
+/// Whether a label containing `text` appears within 3 s, as the app picks
+/// up a file changed on disk.
+fn shows_within_3_s(harness: &mut Harness<'_, DmlintApp>, text: &str) -> bool {
+    (0..300).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+        harness.query_by_label_contains(text).is_some()
+    })
+}
+
 /// Selects chars `range` of the draft in the editor, as a drag would.
 fn select(harness: &mut Harness<'_, DmlintApp>, range: std::ops::Range<usize>) {
     harness.state_mut().state.select_request = Some(range);
@@ -309,15 +328,7 @@ fn a_word_selected_in_the_editor_joins_the_allowlist() {
 #[test]
 fn a_word_selected_in_the_editor_is_always_flagged_from_then_on() {
     let folder = tempfile::tempdir().unwrap();
-    let persisted = Persisted {
-        draft: "老规矩，暗号小绿书".to_string(),
-        ..Persisted::default()
-    };
-    let mut harness = harness_with_rules(
-        persisted,
-        FakePicker::default(),
-        Some(folder.path().to_path_buf()),
-    );
+    let mut harness = harness_on("老规矩，暗号小绿书", folder.path());
     harness.get_by_label_contains("可以发送");
     select(&mut harness, 6..9);
     harness
@@ -342,15 +353,7 @@ fn a_word_selected_in_the_editor_is_always_flagged_from_then_on() {
 #[test]
 fn a_pack_edited_on_disk_takes_effect_without_a_restart() {
     let folder = tempfile::tempdir().unwrap();
-    let persisted = Persisted {
-        draft: "我们抖音同名哦".to_string(),
-        ..Persisted::default()
-    };
-    let mut harness = harness_with_rules(
-        persisted,
-        FakePicker::default(),
-        Some(folder.path().to_path_buf()),
-    );
+    let mut harness = harness_on("我们抖音同名哦", folder.path());
     harness.get_by_label_contains("可以发送");
     std::fs::write(
         folder.path().join("shop.json"),
@@ -360,24 +363,16 @@ fn a_pack_edited_on_disk_takes_effect_without_a_restart() {
    "fix": {"zh": "删掉。", "en": "Remove it."}, "examples": {"match": ["抖音同名"]}}]}"#,
     )
     .unwrap();
-    let reloaded = (0..300).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.run();
-        harness
-            .query_by_label_contains("会被判导流 · 1 处违规")
-            .is_some()
-    });
-    assert!(reloaded, "the edited pack did not take effect within 3 s");
+    assert!(
+        shows_within_3_s(&mut harness, "会被判导流 · 1 处违规"),
+        "the edited pack did not take effect within 3 s"
+    );
     // A broken edit is skipped and said, and the app keeps working.
     std::fs::write(folder.path().join("shop.json"), "{ \"pack\": ").unwrap();
-    let skipped = (0..300).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.run();
-        harness
-            .query_by_label_contains("规则包有问题，已跳过")
-            .is_some()
-    });
-    assert!(skipped, "the broken pack was not reported");
+    assert!(
+        shows_within_3_s(&mut harness, "规则包有问题，已跳过"),
+        "the broken pack was not reported"
+    );
     harness.get_by_label_contains("可以发送");
 }
 
