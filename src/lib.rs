@@ -23,6 +23,7 @@ pub mod library;
 pub mod normalize;
 pub mod rewrite;
 pub mod rules;
+pub mod training;
 
 pub use detect::Checker;
 pub use lang::Language;
