@@ -6,7 +6,8 @@
 #   traditional forms the normaliser folds, and the disguises people type
 #   (①⑴⒈, full-width forms);
 # - assets/fonts/Symbola-emoji.ttf: Symbola ("free for any use") cut to the
-#   emoji and symbol blocks, for the 💕✨🌸 that egui's own emoji font lacks.
+#   emoji, symbol and math-alphanumeric blocks, for the 💕✨🌸 that egui's own
+#   emoji font lacks and the 𝟏𝟓𝟕 people disguise numbers with.
 # Needs Debian's fonts-noto-cjk and fonts-symbola, and fontTools (pip install fonttools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,6 @@ pyftsubset "$source" --font-number=2 --text-file="$chars" \
   --layout-features='*' --no-hinting --desubroutinize --name-IDs='*'
 ls -l assets/fonts/NotoSansSC-dmlint.otf
 pyftsubset "$emoji_source" \
-  --unicodes="U+2600-27BF,U+2B00-2BFF,U+1F1E6-1F1FF,U+1F300-1F64F,U+1F680-1F6FF,U+1F900-1F9FF" \
+  --unicodes="U+2600-27BF,U+2B00-2BFF,U+1D400-1D7FF,U+1F1E6-1F1FF,U+1F300-1F64F,U+1F680-1F6FF,U+1F900-1F9FF" \
   --output-file=assets/fonts/Symbola-emoji.ttf --no-hinting --desubroutinize
 ls -l assets/fonts/Symbola-emoji.ttf

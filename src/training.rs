@@ -441,6 +441,34 @@ fn csv_field(field: &str) -> String {
     }
 }
 
+/// One category of the rules handbook: what it is about, and its rules.
+#[derive(Debug, Clone)]
+pub struct HandbookSection<'a> {
+    pub category: Category,
+    pub explanation: Bilingual,
+    pub rules: Vec<&'a crate::rules::Rule>,
+}
+
+/// The handbook, generated from the rules in force: every category with its
+/// explanation (`assets/training/handbook.json`) and the rules in it.
+pub fn handbook(checker: &Checker) -> Vec<HandbookSection<'_>> {
+    let explanations: BTreeMap<Category, Bilingual> =
+        serde_json::from_str(include_str!("../assets/training/handbook.json"))
+            .expect("the handbook's explanations parse (a test checks)");
+    Category::ALL
+        .iter()
+        .map(|&category| HandbookSection {
+            category,
+            explanation: explanations.get(&category).cloned().unwrap_or_default(),
+            rules: checker
+                .rules()
+                .iter()
+                .filter(|r| r.category == category)
+                .collect(),
+        })
+        .collect()
+}
+
 /// Today's local date, `YYYY-MM-DD`.
 pub fn today() -> String {
     jiff::ZonedDateTime::now().date().to_string()
@@ -511,6 +539,22 @@ mod tests {
 
     fn exercise_verdict(checker: &Checker, exercise: &Exercise) -> Verdict {
         exercise.report(checker).verdict
+    }
+
+    #[test]
+    fn the_handbook_explains_every_category_and_lists_its_rules() {
+        let (checker, _) = setup();
+        let sections = handbook(&checker);
+        assert_eq!(sections.len(), Category::ALL.len());
+        for section in &sections {
+            assert!(!section.explanation.zh.is_empty(), "{:?}", section.category);
+            assert!(!section.explanation.en.is_empty(), "{:?}", section.category);
+            assert!(
+                !section.rules.is_empty(),
+                "{:?} has no rule",
+                section.category
+            );
+        }
     }
 
     #[test]

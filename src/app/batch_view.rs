@@ -350,5 +350,7 @@ pub fn view_label(lang: UiLang, view: View) -> &'static str {
         View::Check => lang.pick("检查", "Check"),
         View::Batch => lang.pick("批量检查", "Batch"),
         View::Rules => lang.pick("规则", "Rules"),
+        View::Training => lang.pick("培训", "Training"),
+        View::Handbook => lang.pick("手册", "Handbook"),
     }
 }

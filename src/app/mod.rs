@@ -8,6 +8,7 @@ mod editor;
 mod files;
 mod findings;
 mod fonts;
+mod handbook_view;
 mod i18n;
 mod rewrite_panel;
 mod rule_set;
@@ -17,6 +18,8 @@ mod state;
 mod style;
 #[cfg(test)]
 mod tests;
+mod training;
+mod training_view;
 
 use std::time::Duration;
 
@@ -26,12 +29,15 @@ use batch_view::BatchView;
 use editor::Editor;
 use files::{FilePicker, NativePicker};
 use findings::FindingsPanel;
+use handbook_view::HandbookView;
 use rewrite_panel::RewritePanel;
 use rule_set::RuleSet;
 use rules_view::RulesView;
 use settings::SettingsPanel;
 use state::{AppState, Persisted, View};
 use toolbar::Toolbar;
+use training::Training;
+use training_view::TrainingView;
 
 mod toolbar;
 
@@ -59,7 +65,7 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result {
             let mut app = DmlintApp::new(
                 persisted,
                 Box::new(NativePicker),
-                dmlint::rules::user_dir(),
+                Places::user(),
                 move || ctx.request_repaint(),
             );
             if let Some(file) = file {
@@ -68,6 +74,26 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result {
             Ok(Box::new(app))
         }),
     )
+}
+
+/// Where the app keeps the operator's own files.
+pub struct Places {
+    /// The rule packs folder, watched.
+    pub rules: Option<std::path::PathBuf>,
+    /// The training record.
+    pub progress: Option<std::path::PathBuf>,
+}
+
+impl Places {
+    /// The user's config and data folders.
+    pub fn user() -> Places {
+        let data = directories::ProjectDirs::from("", "", "dmlint")
+            .map(|d| d.data_dir().join("training.json"));
+        Places {
+            rules: dmlint::rules::user_dir(),
+            progress: data,
+        }
+    }
 }
 
 pub struct DmlintApp {
@@ -79,21 +105,30 @@ pub struct DmlintApp {
     settings: SettingsPanel,
     batch: BatchView,
     rules: RulesView,
+    training: TrainingView,
+    handbook: HandbookView,
 }
 
 impl DmlintApp {
-    /// `rules_folder`: the user's packs, watched; `wake` asks for a frame
-    /// when one changes.
+    /// `wake` asks for a frame when a rule pack in `places.rules` changes.
     pub fn new(
         persisted: Persisted,
         picker: Box<dyn FilePicker>,
-        rules_folder: Option<std::path::PathBuf>,
+        places: Places,
         wake: impl Fn() + Send + 'static,
     ) -> DmlintApp {
-        let rules = RuleSet::new(rules_folder, &persisted.settings.switched_off, wake);
-        let mut state = AppState::new(rules, persisted, picker);
+        let rules = RuleSet::new(places.rules, &persisted.settings.switched_off, wake);
+        let (training, training_problem) = Training::new(places.progress);
+        let mut state = AppState::new(rules, training, persisted, picker);
         if !state.rules.skipped.is_empty() {
             state.rules_reloaded();
+        }
+        if let Some(e) = training_problem {
+            state.notify(
+                format!("学习记录读不出来，先用空白记录：{e}"),
+                format!("The training record cannot be read; starting from an empty one: {e}"),
+                true,
+            );
         }
         DmlintApp {
             state,
@@ -104,6 +139,8 @@ impl DmlintApp {
             settings: SettingsPanel,
             batch: BatchView,
             rules: RulesView::default(),
+            training: TrainingView,
+            handbook: HandbookView,
         }
     }
 
@@ -122,6 +159,14 @@ impl DmlintApp {
             }
             View::Rules => {
                 egui::CentralPanel::default_margins().show(ui, |ui| self.rules.ui(ui, state));
+                return;
+            }
+            View::Training => {
+                egui::CentralPanel::default_margins().show(ui, |ui| self.training.ui(ui, state));
+                return;
+            }
+            View::Handbook => {
+                egui::CentralPanel::default_margins().show(ui, |ui| self.handbook.ui(ui, state));
                 return;
             }
             View::Check => {}
@@ -173,7 +218,9 @@ impl DmlintApp {
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {
             match state.view {
-                View::Check | View::Rules => state.open_path(&path),
+                View::Check | View::Rules | View::Training | View::Handbook => {
+                    state.open_path(&path)
+                }
                 View::Batch => state.open_library(&path, Default::default(), ctx),
             }
         }

@@ -13,6 +13,7 @@ use super::batch::Batch;
 use super::files::FilePicker;
 use super::i18n::UiLang;
 use super::rule_set::RuleSet;
+use super::training::Training;
 
 /// What survives a restart: eframe stores it every few seconds and on exit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,6 +117,8 @@ pub enum View {
     Check,
     Batch,
     Rules,
+    Training,
+    Handbook,
 }
 
 /// A message for the status line, in both languages.
@@ -145,10 +148,16 @@ pub struct AppState {
     pub view: View,
     /// The library open in the batch view.
     pub batch: Option<Batch>,
+    pub training: Training,
 }
 
 impl AppState {
-    pub fn new(rules: RuleSet, persisted: Persisted, picker: Box<dyn FilePicker>) -> AppState {
+    pub fn new(
+        rules: RuleSet,
+        training: Training,
+        persisted: Persisted,
+        picker: Box<dyn FilePicker>,
+    ) -> AppState {
         let analysis = Analysis::new(
             &rules.checker,
             &persisted.draft,
@@ -168,6 +177,7 @@ impl AppState {
             path_field: String::new(),
             view: View::Check,
             batch: None,
+            training,
         }
     }
 
@@ -281,6 +291,22 @@ impl AppState {
         text.push('\n');
         let written = library::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
         self.finish_export(&path, written);
+    }
+
+    /// Writes every operator's record as CSV where the operator picks.
+    pub fn export_training(&mut self) -> Result<(), String> {
+        let Some(path) = self.picker.pick_save("training-record.csv") else {
+            self.notify(
+                "没有导出。如果没有弹出对话框，请在底部输入路径。",
+                "Nothing exported. If no dialog appeared, type a path at the bottom.",
+                false,
+            );
+            return Ok(());
+        };
+        let csv = self.training.progress.to_csv(&self.training.course);
+        let written = library::write_atomically(&path, csv.as_bytes()).map_err(|e| e.to_string());
+        self.finish_export(&path, written);
+        Ok(())
     }
 
     /// Switches a rule off or back on, and checks again.

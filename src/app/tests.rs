@@ -42,12 +42,24 @@ fn harness_with_rules(
     picker: FakePicker,
     rules_folder: Option<PathBuf>,
 ) -> Harness<'static, DmlintApp> {
+    let places = super::Places {
+        rules: rules_folder,
+        progress: None,
+    };
+    harness_with_places(persisted, picker, places)
+}
+
+fn harness_with_places(
+    persisted: Persisted,
+    picker: FakePicker,
+    places: super::Places,
+) -> Harness<'static, DmlintApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(fonts::install)
         .build_ui_state(
             |ui, app: &mut DmlintApp| app.show(ui),
-            DmlintApp::new(persisted, Box::new(picker), rules_folder, || {}),
+            DmlintApp::new(persisted, Box::new(picker), places, || {}),
         )
 }
 
@@ -432,4 +444,123 @@ fn the_allowlist_exports_one_word_per_line() {
         std::fs::read_to_string(&target).unwrap(),
         "栖月美学\nlumina\n"
     );
+}
+
+/// The app in the training view, its record kept at `progress`.
+fn training_harness(progress: &std::path::Path) -> Harness<'static, DmlintApp> {
+    let places = super::Places {
+        rules: None,
+        progress: Some(progress.to_path_buf()),
+    };
+    let mut harness = harness_with_places(Persisted::default(), FakePicker::default(), places);
+    harness.get_by_label("培训").click();
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_find_exercise_is_answered_scored_and_the_lesson_recorded() {
+    use super::training_view::{back_label, new_operator_label, next_label, submit_label};
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("training.json");
+    let mut harness = training_harness(&record);
+    harness.get_by_label(new_operator_label(UiLang::Zh)).click();
+    harness.run();
+    harness
+        .get_by_label(new_operator_label(UiLang::Zh))
+        .type_text("小王");
+    harness.run();
+    harness.get_by_label("添加学员").click();
+    harness.run();
+    harness.get_by_label_contains("开始 联系方式").click();
+    harness.run();
+    // Click the tokens that hold what the engine finds, as an operator would.
+    let exercise = harness.state().state.training.exercise().unwrap().clone();
+    let report = exercise.report(&harness.state().state.rules.checker);
+    assert!(report.findings.len() >= 2);
+    for (range, token) in super::training::tokens(&exercise.text) {
+        if report
+            .findings
+            .iter()
+            .any(|f| f.start < range.end && range.start < f.end)
+        {
+            harness.get_by_label(&token).click();
+            harness.run();
+        }
+    }
+    harness.get_by_label(submit_label(UiLang::Zh)).click();
+    harness.run();
+    harness.get_by_label_contains("答对了 · 得分 100%");
+    harness.get_by_label_contains("dmlint 的合规改写");
+    // The rest of the lesson unanswered: they count as misses.
+    for _ in 1..10 {
+        harness.get_by_label(next_label(UiLang::Zh)).click();
+        harness.run();
+        harness.get_by_label(submit_label(UiLang::Zh)).click();
+        harness.run();
+        harness.get_by_label_contains("你漏掉了");
+    }
+    harness.get_by_label(next_label(UiLang::Zh)).click();
+    harness.run();
+    harness.get_by_label_contains("本课得分 10%");
+    harness.get_by_label_contains("需要复习的规则");
+    let saved = dmlint::training::Progress::load(&record).unwrap();
+    let lesson = &saved.operators["小王"].lessons["contacts"];
+    assert_eq!((lesson.attempts, lesson.best), (1, 0.1));
+    assert!(!saved.operators["小王"].weak.is_empty());
+    harness.get_by_label(back_label(UiLang::Zh)).click();
+    harness.run();
+    harness.get_by_label_contains("最好成绩 10%");
+}
+
+#[test]
+fn a_judge_exercise_is_scored_against_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = training_harness(&dir.path().join("training.json"));
+    harness.get_by_label_contains("开始 站外平台与链接").click();
+    harness.run();
+    // "京东旗舰店有售，搜「贝洁口腔」即可": a destination, so it blocks.
+    harness.get_by_label("会被判导流").click();
+    harness.run();
+    harness.get_by_label_contains("答对了");
+    harness.get_by_label_contains("dmlint 的判断： 会被判导流");
+    harness
+        .get_by_label(super::training_view::next_label(UiLang::Zh))
+        .click();
+    harness.run();
+    // "京东的物流确实快": a topic; saying it blocks is wrong.
+    harness.get_by_label("会被判导流").click();
+    harness.run();
+    harness.get_by_label_contains("还差一点");
+}
+
+#[test]
+fn a_rewrite_is_checked_live_and_scored() {
+    use super::training_view::{rewrite_label, submit_label};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = training_harness(&dir.path().join("training.json"));
+    harness.get_by_label_contains("开始 合规改写").click();
+    harness.run();
+    harness.get_by_label_contains("你的版本：会被判导流");
+    harness.get_by_label(rewrite_label(UiLang::Zh)).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_label(rewrite_label(UiLang::Zh))
+        .type_text("欢迎咨询安居置业！有事请点击下方名片咨询。");
+    harness.run();
+    harness.get_by_label_contains("你的版本：可以发送");
+    harness.get_by_label(submit_label(UiLang::Zh)).click();
+    harness.run();
+    harness.get_by_label_contains("答对了 · 得分 100%");
+}
+
+#[test]
+fn the_handbook_explains_each_category_with_its_rules() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    harness.get_by_label("手册").click();
+    harness.run();
+    harness.get_by_label_contains("微信是平台最严的红线");
+    harness.get_by_label_contains("广告法禁止");
 }

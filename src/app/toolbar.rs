@@ -16,7 +16,13 @@ impl Toolbar {
         let lang = state.settings.lang;
         ui.horizontal_wrapped(|ui| {
             ui.heading("dmlint");
-            for view in [View::Check, View::Batch, View::Rules] {
+            for view in [
+                View::Check,
+                View::Batch,
+                View::Rules,
+                View::Training,
+                View::Handbook,
+            ] {
                 if ui
                     .selectable_label(state.view == view, view_label(lang, view))
                     .clicked()

@@ -1,0 +1,202 @@
+//! Training mode's state: the course, the operators' progress (saved
+//! locally), who is practising, and the lesson under way.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use dmlint::training::{
+    Course, Exercise, Feedback, Lesson, LessonResult, Progress, score_find, score_judge,
+    score_rewrite, today,
+};
+use dmlint::{Checker, Verdict};
+
+pub struct Training {
+    pub course: Course,
+    pub progress: Progress,
+    /// Where the progress is saved; `None` where the platform has no data folder.
+    pub progress_path: Option<PathBuf>,
+    /// Who is practising.
+    pub operator: String,
+    /// The name being typed for a new operator.
+    pub new_operator: String,
+    pub session: Option<Session>,
+}
+
+/// A lesson under way.
+pub struct Session {
+    pub lesson: usize,
+    pub exercise: usize,
+    /// Find: the tokens marked, as char ranges of the message.
+    pub marks: Vec<Range<usize>>,
+    /// Rewrite: the operator's version, checked as they type.
+    pub attempt: String,
+    /// The feedback on the current exercise, once answered.
+    pub feedback: Option<Feedback>,
+    pub answers: Vec<Feedback>,
+    /// Set when the last exercise is answered and the lesson recorded.
+    pub result: Option<LessonResult>,
+}
+
+/// An answer to the current exercise.
+pub enum Answer {
+    Marks,
+    Verdict(Verdict),
+    Rewrite,
+}
+
+impl Training {
+    /// The built-in course and the progress saved at `progress_path`. The
+    /// error (an unreadable record) is for the status line; training starts
+    /// with an empty record then, and the file is left as it is until the
+    /// next save.
+    pub fn new(progress_path: Option<PathBuf>) -> (Training, Option<String>) {
+        let course = Course::builtin().expect("the built-in course parses (a test checks)");
+        let (progress, problem) = match progress_path.as_deref().map(Progress::load) {
+            Some(Ok(progress)) => (progress, None),
+            Some(Err(e)) => (Progress::default(), Some(e)),
+            None => (Progress::default(), None),
+        };
+        let operator = progress
+            .operators
+            .keys()
+            .next()
+            .cloned()
+            .unwrap_or_default();
+        let training = Training {
+            course,
+            progress,
+            progress_path,
+            operator,
+            new_operator: String::new(),
+            session: None,
+        };
+        (training, problem)
+    }
+
+    pub fn start(&mut self, lesson: usize) {
+        let attempt = self.course.lessons[lesson].exercises[0].text.clone();
+        self.session = Some(Session {
+            lesson,
+            exercise: 0,
+            marks: Vec::new(),
+            attempt,
+            feedback: None,
+            answers: Vec::new(),
+            result: None,
+        });
+    }
+
+    pub fn lesson(&self) -> Option<&Lesson> {
+        self.session
+            .as_ref()
+            .map(|s| &self.course.lessons[s.lesson])
+    }
+
+    pub fn exercise(&self) -> Option<&Exercise> {
+        let session = self.session.as_ref()?;
+        self.course.lessons[session.lesson]
+            .exercises
+            .get(session.exercise)
+    }
+
+    /// Scores the answer to the current exercise.
+    pub fn answer(&mut self, checker: &Checker, answer: Answer) {
+        let Some(exercise) = self.exercise().cloned() else {
+            return;
+        };
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let feedback = match answer {
+            Answer::Marks => score_find(checker, &exercise, &session.marks),
+            Answer::Verdict(verdict) => score_judge(checker, &exercise, verdict),
+            Answer::Rewrite => score_rewrite(checker, &exercise, &session.attempt),
+        };
+        session.answers.push(feedback.clone());
+        session.feedback = Some(feedback);
+    }
+
+    /// Moves to the next exercise, or ends the lesson and records it. The
+    /// error is a progress file that could not be written.
+    pub fn next(&mut self) -> Result<(), String> {
+        let Some(session) = &mut self.session else {
+            return Ok(());
+        };
+        let lesson = &self.course.lessons[session.lesson];
+        if session.exercise + 1 < lesson.exercises.len() {
+            session.exercise += 1;
+            session.marks.clear();
+            session.feedback = None;
+            session.attempt = lesson.exercises[session.exercise].text.clone();
+            return Ok(());
+        }
+        let result = LessonResult::new(lesson, &session.answers);
+        let operator = if self.operator.trim().is_empty() {
+            "—".to_string()
+        } else {
+            self.operator.clone()
+        };
+        self.progress.record(&operator, &result, &today());
+        session.result = Some(result);
+        self.save()
+    }
+
+    /// Adds the operator being typed and makes them the one practising.
+    pub fn add_operator(&mut self) -> Result<(), String> {
+        let name = self.new_operator.trim().to_string();
+        if name.is_empty() {
+            return Ok(());
+        }
+        self.progress.operators.entry(name.clone()).or_default();
+        self.operator = name;
+        self.new_operator.clear();
+        self.save()
+    }
+
+    fn save(&self) -> Result<(), String> {
+        match &self.progress_path {
+            Some(path) => self.progress.save(path),
+            None => Ok(()),
+        }
+    }
+
+    /// Toggles the mark on `token` (char range) of a find exercise.
+    pub fn toggle_mark(&mut self, token: Range<usize>) {
+        if let Some(session) = &mut self.session
+            && session.feedback.is_none()
+        {
+            match session.marks.iter().position(|m| *m == token) {
+                Some(i) => {
+                    session.marks.remove(i);
+                }
+                None => session.marks.push(token),
+            }
+        }
+    }
+}
+
+/// The message cut into what an operator can click: a run of Latin letters,
+/// digits and the `_ . @ - /` of IDs and addresses is one token, every other
+/// visible char is one, and spaces are none.
+pub fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
+    let joins = |c: char| c.is_ascii_alphanumeric() || "_.@-/:".contains(c);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        if joins(c) {
+            while i < chars.len() && joins(chars[i]) {
+                i += 1;
+            }
+        }
+        out.push((start..i, chars[start..i].iter().collect()));
+    }
+    out
+}
