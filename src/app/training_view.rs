@@ -242,24 +242,40 @@ fn find(ui: &mut egui::Ui, state: &mut AppState) {
         for (range, token) in tokens(&exercise.text) {
             let marked = marks.contains(&range);
             let mut text = RichText::new(&token).size(18.0);
-            if let Some(f) = &feedback {
-                let in_finding = |list: &[dmlint::Finding]| {
-                    list.iter()
-                        .any(|x| x.start < range.end && range.start < x.end)
-                };
-                if in_finding(&f.missed) {
-                    text = text.background_color(marking(Severity::Block, dark).background);
-                } else if in_finding(&f.caught) {
-                    text = text.background_color(marking(Severity::Info, dark).background);
-                } else if marked {
-                    text = text.strikethrough();
+            // Once answered, the colour tells the outcome instead of the mark:
+            // green caught, red missed, struck through marked for nothing.
+            let selected = match &feedback {
+                None => marked,
+                Some(f) => {
+                    let in_finding = |list: &[dmlint::Finding]| {
+                        list.iter()
+                            .any(|x| x.start < range.end && range.start < x.end)
+                    };
+                    if in_finding(&f.missed) {
+                        text = text.background_color(marking(Severity::Block, dark).background);
+                    } else if in_finding(&f.caught) {
+                        text = text.background_color(super::style::inserted(dark));
+                    } else if marked {
+                        text = text.strikethrough().weak();
+                    }
+                    false
                 }
-            }
-            if ui.selectable_label(marked, text).clicked() {
+            };
+            if ui.selectable_label(selected, text).clicked() {
                 toggled = Some(range);
             }
         }
     });
+    if feedback.is_some() {
+        ui.label(
+            RichText::new(lang.pick(
+                "绿色：你找到的；红色：你漏掉的；划线：标了但没有风险的。",
+                "Green: caught; red: missed; struck through: marked but carries no risk.",
+            ))
+            .small()
+            .weak(),
+        );
+    }
     if let Some(range) = toggled {
         state.training.toggle_mark(range);
     }
@@ -380,12 +396,6 @@ fn show_feedback(ui: &mut egui::Ui, lang: UiLang, task: Task, feedback: &Feedbac
         Task::Find => {
             list(ui, lang.pick("你找到了：", "You caught:"), &feedback.caught);
             list(ui, lang.pick("你漏掉了：", "You missed:"), &feedback.missed);
-            if !feedback.wrong_marks.is_empty() {
-                ui.label(lang.pick(
-                    "划掉的是你标了但没有风险的词。",
-                    "Struck-through tokens were marked but carry no risk.",
-                ));
-            }
         }
         Task::Judge | Task::Rewrite => {
             let all: Vec<dmlint::Finding> = feedback
