@@ -96,6 +96,27 @@ fn check_1mb_block_heavy(bencher: Bencher) {
         .bench(|| black_box(CHECKER.check(black_box(&text), &options)));
 }
 
+/// Hostile input: a 10 MB chat export as one message (issue: under 2 s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn hostile_10mb_chat_export(bencher: Bencher) {
+    let line = "客户：请问这款有货吗？\n商家：有的亲，宽60cm，加我薇信 meimei_0812 发你实拍图，电话 138 0013 8000。\n";
+    let text = line.repeat(10_000_000 / line.len() + 1);
+    let options = CheckOptions::default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| black_box(CHECKER.check(black_box(&text), &options)));
+}
+
+/// Hostile input: 1 MB of one circled digit, a single endless number run.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn hostile_1mb_circled_digits(bencher: Bencher) {
+    let text = "①".repeat(1_000_000 / "①".len());
+    let options = CheckOptions::default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| black_box(CHECKER.check(black_box(&text), &options)));
+}
+
 #[divan::bench(sample_count = 20)]
 fn build_rule_set() -> Checker {
     Checker::builtin().unwrap()
