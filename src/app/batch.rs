@@ -14,8 +14,12 @@ use dmlint::{Category, CheckOptions, Checker, Verdict};
 pub struct Job {
     pub done: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    result: mpsc::Receiver<Option<Vec<Checked>>>,
+    result: mpsc::Receiver<Outcome>,
 }
+
+/// What a job ends with: its results, `None` when cancelled, or the message
+/// of the panic that stopped it.
+type Outcome = Result<Option<Vec<Checked>>, String>;
 
 impl Job {
     fn start(
@@ -25,19 +29,38 @@ impl Job {
         cards: CardPhrases,
         ctx: &egui::Context,
     ) -> Job {
+        let messages = library.messages.clone();
+        Job::spawn(ctx, move |progress, cancel| {
+            library::check_all(&checker, &messages, &options, &cards, progress, cancel)
+        })
+    }
+
+    /// Runs `work` on its own thread. A panic in it is caught and reported
+    /// as the job's outcome: the app stays usable.
+    fn spawn(
+        ctx: &egui::Context,
+        work: impl FnOnce(&(dyn Fn(usize) + Sync), &AtomicBool) -> Option<Vec<Checked>> + Send + 'static,
+    ) -> Job {
         let done = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, result) = mpsc::channel();
-        let messages = library.messages.clone();
         let (done_in, cancel_in, ctx) = (Arc::clone(&done), Arc::clone(&cancel), ctx.clone());
         std::thread::spawn(move || {
             let progress = |n: usize| {
                 done_in.store(n, Ordering::Relaxed);
                 ctx.request_repaint();
             };
-            let checked =
-                library::check_all(&checker, &messages, &options, &cards, &progress, &cancel_in);
-            let _ = sender.send(checked);
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                work(&progress, &cancel_in)
+            }))
+            .map_err(|panic| {
+                panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown error".to_string())
+            });
+            let _ = sender.send(outcome);
             ctx.request_repaint();
         });
         Job {
@@ -64,6 +87,8 @@ pub struct Batch {
     pub results: Vec<Checked>,
     pub job: Option<Job>,
     pub cancelled: bool,
+    /// Why checking stopped, when it broke down.
+    pub failed: Option<String>,
     pub filter_verdict: Option<Verdict>,
     pub filter_category: Option<Category>,
     pub search: String,
@@ -93,6 +118,7 @@ impl Batch {
             results: Vec::new(),
             job: Some(job),
             cancelled: false,
+            failed: None,
             filter_verdict: None,
             filter_category: None,
             search: String::new(),
@@ -108,13 +134,17 @@ impl Batch {
         let Some(job) = &self.job else {
             return;
         };
-        if let Ok(result) = job.result.try_recv() {
-            match result {
-                Some(results) => self.results = results,
-                None => self.cancelled = true,
-            }
-            self.job = None;
+        let outcome = match job.result.try_recv() {
+            Ok(outcome) => outcome,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => Err("the check stopped".to_string()),
+        };
+        match outcome {
+            Ok(Some(results)) => self.results = results,
+            Ok(None) => self.cancelled = true,
+            Err(e) => self.failed = Some(e),
         }
+        self.job = None;
     }
 
     pub fn cancel(&self) {
@@ -216,5 +246,46 @@ impl Batch {
     pub fn is_input(&self, path: &Path) -> bool {
         let canonical = |p: &Path| std::fs::canonicalize(p).ok();
         path == self.path || canonical(path).is_some_and(|c| Some(c) == canonical(&self.path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_background_is_reported_not_fatal() {
+        let ctx = egui::Context::default();
+        let library = Library::from_bytes(
+            "lib.txt",
+            "第一条\n第二条\n".as_bytes(),
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let mut batch = Batch {
+            path: PathBuf::from("lib.txt"),
+            read: ReadOptions::default(),
+            library,
+            results: Vec::new(),
+            job: Some(Job::spawn(&ctx, |_, _| panic!("disk on fire"))),
+            cancelled: false,
+            failed: None,
+            filter_verdict: None,
+            filter_category: None,
+            search: String::new(),
+            sort: SortKey::Row,
+            descending: false,
+            editing: None,
+            confirm_overwrite: None,
+        };
+        for _ in 0..500 {
+            batch.poll();
+            if batch.job.is_none() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert_eq!(batch.failed.as_deref(), Some("disk on fire"));
+        assert!(!batch.is_checked());
     }
 }

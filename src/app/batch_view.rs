@@ -126,6 +126,21 @@ impl BatchView {
                 "Cancelled. Open the file again to check it.",
             ));
         }
+        if let Some(error) = &batch.failed {
+            let colour =
+                super::style::marking(dmlint::Severity::Block, ui.visuals().dark_mode).strong;
+            ui.label(
+                RichText::new(format!(
+                    "{}{error}{}",
+                    lang.pick("检查中途出错：", "Checking broke down: "),
+                    lang.pick(
+                        "。其他功能不受影响，可以重新打开文件再试。",
+                        ". The rest of the app works; open the file again to retry."
+                    )
+                ))
+                .color(colour),
+            );
+        }
         if reread.is_some() || !batch.is_checked() {
             if let Some(read) = reread {
                 let path = batch.path.clone();

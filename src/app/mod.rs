@@ -15,6 +15,7 @@ mod rule_set;
 mod rules_view;
 mod settings;
 mod state;
+mod store;
 mod style;
 #[cfg(test)]
 mod tests;
@@ -35,6 +36,7 @@ use rule_set::RuleSet;
 use rules_view::RulesView;
 use settings::SettingsPanel;
 use state::{AppState, Persisted, View};
+use store::{Loaded, Store};
 use toolbar::Toolbar;
 use training::Training;
 use training_view::TrainingView;
@@ -57,17 +59,33 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result {
         options,
         Box::new(|cc| {
             fonts::install(&cc.egui_ctx);
-            let persisted = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default();
+            let places = Places::user();
+            let loaded = Store::new(places.session.clone()).load();
+            let (persisted, broken) = match loaded {
+                Loaded::Saved(persisted) => (persisted, None),
+                // Versions before the session file kept the draft in eframe's storage.
+                Loaded::Nothing => {
+                    let kept = cc
+                        .storage
+                        .and_then(|s| eframe::get_value(s, eframe::APP_KEY));
+                    (kept.unwrap_or_default(), None)
+                }
+                Loaded::Broken { error, moved_to } => {
+                    (Persisted::default(), Some((error, moved_to)))
+                }
+            };
             let ctx = cc.egui_ctx.clone();
-            let mut app = DmlintApp::new(
-                persisted,
-                Box::new(NativePicker),
-                Places::user(),
-                move || ctx.request_repaint(),
-            );
+            let mut app = DmlintApp::new(persisted, Box::new(NativePicker), places, move || {
+                ctx.request_repaint()
+            });
+            if let Some((error, moved_to)) = broken {
+                let moved_to = moved_to.display();
+                app.state.notify(
+                    format!("上次保存的设置和草稿读不出来（{error}），已移到 {moved_to}，这次从空白开始。"),
+                    format!("The saved settings and draft could not be read ({error}); they were moved to {moved_to} and the app starts clean."),
+                    true,
+                );
+            }
             if let Some(file) = file {
                 app.open(&file, &cc.egui_ctx);
             }
@@ -82,21 +100,25 @@ pub struct Places {
     pub rules: Option<std::path::PathBuf>,
     /// The training record.
     pub progress: Option<std::path::PathBuf>,
+    /// The draft and settings, saved every few seconds.
+    pub session: Option<std::path::PathBuf>,
 }
 
 impl Places {
     /// The user's config and data folders.
     pub fn user() -> Places {
-        let data = directories::ProjectDirs::from("", "", "dmlint")
-            .map(|d| d.data_dir().join("training.json"));
+        let data =
+            directories::ProjectDirs::from("", "", "dmlint").map(|d| d.data_dir().to_path_buf());
         Places {
             rules: dmlint::rules::user_dir(),
-            progress: data,
+            progress: data.as_ref().map(|d| d.join("training.json")),
+            session: data.map(|d| d.join("session.json")),
         }
     }
 }
 
 pub struct DmlintApp {
+    store: Store,
     pub(crate) state: AppState,
     toolbar: Toolbar,
     editor: Editor,
@@ -117,6 +139,7 @@ impl DmlintApp {
         places: Places,
         wake: impl Fn() + Send + 'static,
     ) -> DmlintApp {
+        let store = Store::new(places.session);
         let rules = RuleSet::new(places.rules, &persisted.settings.switched_off, wake);
         let (training, training_problem) = Training::new(places.progress);
         let mut state = AppState::new(rules, training, persisted, picker);
@@ -131,6 +154,7 @@ impl DmlintApp {
             );
         }
         DmlintApp {
+            store,
             state,
             toolbar: Toolbar,
             editor: Editor::default(),
@@ -141,6 +165,17 @@ impl DmlintApp {
             rules: RulesView::default(),
             training: TrainingView,
             handbook: HandbookView,
+        }
+    }
+
+    /// Writes the draft and settings; a failure is said, not fatal.
+    pub fn save_session(&mut self) {
+        if let Err(e) = self.store.save(&self.state.persisted()) {
+            self.state.notify(
+                format!("无法保存草稿：{e}"),
+                format!("Cannot save the draft: {e}"),
+                true,
+            );
         }
     }
 
@@ -232,8 +267,10 @@ impl eframe::App for DmlintApp {
         self.show(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state.persisted());
+    /// eframe keeps the window's size; the session goes to its own file,
+    /// written atomically.
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_session();
     }
 
     /// Often, so a crash loses at most a few seconds of typing.

@@ -45,6 +45,7 @@ fn harness_with_rules(
     let places = super::Places {
         rules: rules_folder,
         progress: None,
+        session: None,
     };
     harness_with_places(persisted, picker, places)
 }
@@ -451,6 +452,7 @@ fn training_harness(progress: &std::path::Path) -> Harness<'static, DmlintApp> {
     let places = super::Places {
         rules: None,
         progress: Some(progress.to_path_buf()),
+        session: None,
     };
     let mut harness = harness_with_places(Persisted::default(), FakePicker::default(), places);
     harness.get_by_label("培训").click();
@@ -563,4 +565,54 @@ fn the_handbook_explains_each_category_with_its_rules() {
     harness.run();
     harness.get_by_label_contains("微信是平台最严的红线");
     harness.get_by_label_contains("广告法禁止");
+}
+
+#[test]
+fn a_kill_mid_typing_loses_at_most_what_came_after_the_last_save() {
+    use super::store::{Loaded, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("session.json");
+    let places = || super::Places {
+        rules: None,
+        progress: None,
+        session: Some(session.clone()),
+    };
+    let mut harness = harness_with_places(Persisted::default(), FakePicker::default(), places());
+    type_message(&mut harness, "您好，预约请点击下方名片");
+    // eframe's three-second save.
+    harness.state_mut().save_session();
+    type_message(&mut harness, "，周末也营业");
+    // SIGKILL: no save on the way out, the harness just goes.
+    drop(harness);
+    let Loaded::Saved(restored) = Store::new(Some(session.clone())).load() else {
+        panic!("the session was not saved");
+    };
+    assert_eq!(restored.draft, "您好，预约请点击下方名片");
+    // No temporary file is left beside it.
+    let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let harness = harness_with_places(restored, FakePicker::default(), places());
+    assert_eq!(harness.state().state.draft, "您好，预约请点击下方名片");
+}
+
+#[test]
+fn a_corrupted_session_is_moved_aside_and_the_app_starts_clean() {
+    use super::store::{Loaded, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("session.json");
+    std::fs::write(&session, "{\"draft\": \"半截").unwrap();
+    let Loaded::Broken { error, moved_to } = Store::new(Some(session.clone())).load() else {
+        panic!("a corrupted file must not load");
+    };
+    assert!(error.contains("EOF"), "{error}");
+    assert!(!session.exists());
+    assert_eq!(
+        std::fs::read_to_string(&moved_to).unwrap(),
+        "{\"draft\": \"半截"
+    );
+    // The next save starts a new, whole file.
+    assert!(matches!(
+        Store::new(Some(session.clone())).load(),
+        Loaded::Nothing
+    ));
 }
