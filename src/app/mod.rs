@@ -60,32 +60,18 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result {
         Box::new(|cc| {
             fonts::install(&cc.egui_ctx);
             let places = Places::user();
-            let loaded = Store::new(places.session.clone()).load();
-            let (persisted, broken) = match loaded {
-                Loaded::Saved(persisted) => (persisted, None),
+            let session = match Store::new(places.session.clone()).load() {
                 // Versions before the session file kept the draft in eframe's storage.
-                Loaded::Nothing => {
-                    let kept = cc
-                        .storage
-                        .and_then(|s| eframe::get_value(s, eframe::APP_KEY));
-                    (kept.unwrap_or_default(), None)
-                }
-                Loaded::Broken { error, moved_to } => {
-                    (Persisted::default(), Some((error, moved_to)))
-                }
+                Loaded::Nothing => cc
+                    .storage
+                    .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                    .map_or(Loaded::Nothing, Loaded::Saved),
+                loaded => loaded,
             };
             let ctx = cc.egui_ctx.clone();
-            let mut app = DmlintApp::new(persisted, Box::new(NativePicker), places, move || {
+            let mut app = DmlintApp::new(session, Box::new(NativePicker), places, move || {
                 ctx.request_repaint()
             });
-            if let Some((error, moved_to)) = broken {
-                let moved_to = moved_to.display();
-                app.state.notify(
-                    format!("上次保存的设置和草稿读不出来（{error}），已移到 {moved_to}，这次从空白开始。"),
-                    format!("The saved settings and draft could not be read ({error}); they were moved to {moved_to} and the app starts clean."),
-                    true,
-                );
-            }
             if let Some(file) = file {
                 app.open(&file, &cc.egui_ctx);
             }
@@ -134,17 +120,30 @@ pub struct DmlintApp {
 impl DmlintApp {
     /// `wake` asks for a frame when a rule pack in `places.rules` changes.
     pub fn new(
-        persisted: Persisted,
+        session: Loaded,
         picker: Box<dyn FilePicker>,
         places: Places,
         wake: impl Fn() + Send + 'static,
     ) -> DmlintApp {
+        let (persisted, broken) = match session {
+            Loaded::Saved(persisted) => (persisted, None),
+            Loaded::Nothing => (Persisted::default(), None),
+            Loaded::Broken { error, moved_to } => (Persisted::default(), Some((error, moved_to))),
+        };
         let store = Store::new(places.session);
         let rules = RuleSet::new(places.rules, &persisted.settings.switched_off, wake);
         let (training, training_problem) = Training::new(places.progress);
         let mut state = AppState::new(rules, training, persisted, picker);
         if !state.rules.skipped.is_empty() {
             state.rules_reloaded();
+        }
+        if let Some((error, moved_to)) = broken {
+            let moved_to = moved_to.display();
+            state.notify(
+                format!("上次保存的设置和草稿读不出来（{error}），已移到 {moved_to}，这次从空白开始。"),
+                format!("The saved settings and draft could not be read ({error}); they were moved to {moved_to} and the app starts clean."),
+                true,
+            );
         }
         if let Some(e) = training_problem {
             state.notify(

@@ -12,6 +12,7 @@ use super::editor::editor_label;
 use super::files::FilePicker;
 use super::i18n::UiLang;
 use super::state::Persisted;
+use super::store::Loaded;
 use super::{DmlintApp, fonts};
 
 /// A picker that answers with prepared paths and records what was asked.
@@ -60,7 +61,7 @@ fn harness_with_places(
         .with_context_setup(fonts::install)
         .build_ui_state(
             |ui, app: &mut DmlintApp| app.show(ui),
-            DmlintApp::new(persisted, Box::new(picker), places, || {}),
+            DmlintApp::new(Loaded::Saved(persisted), Box::new(picker), places, || {}),
         )
 }
 
@@ -569,7 +570,7 @@ fn the_handbook_explains_each_category_with_its_rules() {
 
 #[test]
 fn a_kill_mid_typing_loses_at_most_what_came_after_the_last_save() {
-    use super::store::{Loaded, Store};
+    use super::store::Store;
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("session.json");
     let places = || super::Places {
@@ -597,7 +598,7 @@ fn a_kill_mid_typing_loses_at_most_what_came_after_the_last_save() {
 
 #[test]
 fn a_corrupted_session_is_moved_aside_and_the_app_starts_clean() {
-    use super::store::{Loaded, Store};
+    use super::store::Store;
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("session.json");
     std::fs::write(&session, "{\"draft\": \"半截").unwrap();
