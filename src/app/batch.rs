@@ -111,7 +111,11 @@ impl Batch {
     ) -> Result<Batch, String> {
         let library = Library::read(path, &read).map_err(|e| e.0)?;
         let job = Job::start(Arc::clone(checker), &library, options, cards, ctx);
-        Ok(Batch {
+        Ok(Batch::with_job(path, read, library, job))
+    }
+
+    fn with_job(path: &Path, read: ReadOptions, library: Library, job: Job) -> Batch {
+        Batch {
             path: path.to_path_buf(),
             read,
             library,
@@ -126,7 +130,7 @@ impl Batch {
             descending: false,
             editing: None,
             confirm_overwrite: None,
-        })
+        }
     }
 
     /// Takes the background result when it is ready.
@@ -262,22 +266,8 @@ mod tests {
             &ReadOptions::default(),
         )
         .unwrap();
-        let mut batch = Batch {
-            path: PathBuf::from("lib.txt"),
-            read: ReadOptions::default(),
-            library,
-            results: Vec::new(),
-            job: Some(Job::spawn(&ctx, |_, _| panic!("disk on fire"))),
-            cancelled: false,
-            failed: None,
-            filter_verdict: None,
-            filter_category: None,
-            search: String::new(),
-            sort: SortKey::Row,
-            descending: false,
-            editing: None,
-            confirm_overwrite: None,
-        };
+        let job = Job::spawn(&ctx, |_, _| panic!("disk on fire"));
+        let mut batch = Batch::with_job(Path::new("lib.txt"), ReadOptions::default(), library, job);
         for _ in 0..500 {
             batch.poll();
             if batch.job.is_none() {
