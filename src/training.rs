@@ -441,6 +441,14 @@ fn csv_field(field: &str) -> String {
     }
 }
 
+/// The handbook's paragraph per category, parsed once: the view asks for
+/// the handbook every frame.
+static EXPLANATIONS: std::sync::LazyLock<BTreeMap<Category, Bilingual>> =
+    std::sync::LazyLock::new(|| {
+        serde_json::from_str(include_str!("../assets/training/handbook.json"))
+            .expect("the handbook's explanations parse (a test checks)")
+    });
+
 /// One category of the rules handbook: what it is about, and its rules.
 #[derive(Debug, Clone)]
 pub struct HandbookSection<'a> {
@@ -452,14 +460,11 @@ pub struct HandbookSection<'a> {
 /// The handbook, generated from the rules in force: every category with its
 /// explanation (`assets/training/handbook.json`) and the rules in it.
 pub fn handbook(checker: &Checker) -> Vec<HandbookSection<'_>> {
-    let explanations: BTreeMap<Category, Bilingual> =
-        serde_json::from_str(include_str!("../assets/training/handbook.json"))
-            .expect("the handbook's explanations parse (a test checks)");
     Category::ALL
         .iter()
         .map(|&category| HandbookSection {
             category,
-            explanation: explanations.get(&category).cloned().unwrap_or_default(),
+            explanation: EXPLANATIONS.get(&category).cloned().unwrap_or_default(),
             rules: checker
                 .rules()
                 .iter()

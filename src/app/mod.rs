@@ -186,24 +186,15 @@ impl DmlintApp {
         state.refresh();
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar.ui(ui, state));
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));
-        match state.view {
-            View::Batch => {
-                egui::CentralPanel::default_margins().show(ui, |ui| self.batch.ui(ui, state));
-                return;
-            }
-            View::Rules => {
-                egui::CentralPanel::default_margins().show(ui, |ui| self.rules.ui(ui, state));
-                return;
-            }
-            View::Training => {
-                egui::CentralPanel::default_margins().show(ui, |ui| self.training.ui(ui, state));
-                return;
-            }
-            View::Handbook => {
-                egui::CentralPanel::default_margins().show(ui, |ui| self.handbook.ui(ui, state));
-                return;
-            }
-            View::Check => {}
+        if state.view != View::Check {
+            egui::CentralPanel::default_margins().show(ui, |ui| match state.view {
+                View::Batch => self.batch.ui(ui, state),
+                View::Rules => self.rules.ui(ui, state),
+                View::Training => self.training.ui(ui, state),
+                View::Handbook => self.handbook.ui(ui, state),
+                View::Check => {}
+            });
+            return;
         }
         egui::Panel::bottom("rewrite")
             .resizable(true)

@@ -438,7 +438,6 @@ impl Checker {
 
 /// Byte offsets of ascending char offsets into a text, read in one pass.
 struct ByteOffsets<'a> {
-    text: &'a str,
     chars: std::str::CharIndices<'a>,
     /// The char offset `byte` stands at.
     char: usize,
@@ -448,7 +447,6 @@ struct ByteOffsets<'a> {
 impl<'a> ByteOffsets<'a> {
     fn new(text: &'a str) -> ByteOffsets<'a> {
         ByteOffsets {
-            text,
             chars: text.char_indices(),
             char: 0,
             byte: 0,
@@ -463,7 +461,7 @@ impl<'a> ByteOffsets<'a> {
             self.char += 1;
             self.byte = self.chars.offset();
         }
-        self.byte.min(self.text.len())
+        self.byte
     }
 }
 

@@ -106,14 +106,7 @@ pub struct RuleBook {
 impl RuleBook {
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<RuleBook, RuleError> {
-        let packs: Vec<RuleSource> = BUILTIN_PACKS
-            .iter()
-            .map(|&(file, text)| RuleSource { file, text })
-            .collect();
-        let (file, text) = BUILTIN_CUES;
-        let cues = RuleSource { file, text };
-        let (file, text) = BUILTIN_PROFILES;
-        RuleBook::load(&packs, cues, RuleSource { file, text })
+        RuleBook::with_packs(&[])
     }
 
     /// The built-in rules with `extra` packs layered over them, in order.
