@@ -182,13 +182,21 @@ fn rules_check_runs_the_packs_own_examples() {
         stdout(&out)
     );
 
-    let failing = SHOP_PACK.replace("我们抖音同名哦", "我们抖音见");
+    let failing = r#"{"pack": "f", "description": {"zh": "", "en": ""}, "rules": [
+ {"id": "shop.never", "category": "platform", "severity": "block", "keywords": ["同名店"],
+  "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["我们抖音见"]}}]}"#;
     let bad = write(dir.path(), "failing.json", failing.as_bytes());
-    let out = dmlint(&["rules", "check", &bad], "");
+    // A failing pack does not silence the clean one checked after it.
+    let out = dmlint(&["rules", "check", &bad, &good], "");
     assert_eq!(out.status.code(), Some(1));
     assert!(
+        stdout(&out).contains(&format!("{good}: 3 rules checked, every example passes")),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
         stdout(&out).contains(&format!(
-            "{bad}:6:13: rule `shop.same_name`: example \"我们抖音见\" should match but does not"
+            "{bad}:2:9: rule `shop.never`: example \"我们抖音见\" should match but does not"
         )),
         "{}",
         stdout(&out)

@@ -193,13 +193,14 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
                     .is_some_and(|files| files.contains(&file))
             })
             .collect::<Vec<_>>();
+        let before = problems;
         for rule in &touched {
             for failure in checker.example_failures(rule) {
                 problems += 1;
                 println!("{}", locate(source, &rule.id, failure.describe()));
             }
         }
-        if problems == 0 {
+        if problems == before {
             println!(
                 "{file}: {} rules checked, every example passes",
                 touched.len()
