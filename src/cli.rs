@@ -49,7 +49,7 @@ pub struct CheckArgs {
     /// Where the messages will be sent; a jsonl line's own "context" wins.
     #[arg(long, value_enum, default_value_t = ContextArg::Dm)]
     context: ContextArg,
-    /// Industry profile (general, legal, offline_service, ecommerce).
+    /// Industry profile (general, legal, offline_service, ecommerce, medical).
     #[arg(long, default_value = "general")]
     profile: String,
     /// Extra rule packs: a JSON file or a folder of them, layered over the
@@ -289,8 +289,13 @@ fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
         && stdout.is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let mut out = io::BufWriter::new(stdout.lock());
+    let text = TextStyle {
+        checker: &checker,
+        profile: &args.profile,
+        colour,
+    };
     let written =
-        write_output(&mut out, args.format, &messages, &checked, colour).and_then(|()| out.flush());
+        write_output(&mut out, args.format, &messages, &checked, &text).and_then(|()| out.flush());
     if let Err(e) = written {
         stdout_error(e)?;
     }
@@ -375,7 +380,7 @@ fn write_output(
     format: Format,
     messages: &[Message],
     checked: &[Checked],
-    colour: bool,
+    text: &TextStyle,
 ) -> io::Result<()> {
     match format {
         Format::Jsonl => {
@@ -399,7 +404,7 @@ fn write_output(
         }
         Format::Text => {
             for (m, c) in messages.iter().zip(checked) {
-                write!(out, "{}", render_text(m, &c.report, &c.rewrite, colour))?;
+                write!(out, "{}", render_text(m, &c.report, &c.rewrite, text))?;
             }
         }
     }
@@ -462,9 +467,18 @@ fn load_checker(extra: Option<&Path>) -> Result<Checker, InputError> {
         .map_err(|e| InputError(e.to_string()))
 }
 
+/// How the human format reads: in colour or not, findings in the profile's
+/// reading order.
+struct TextStyle<'a> {
+    checker: &'a Checker,
+    profile: &'a str,
+    colour: bool,
+}
+
 /// The human format: the message with its risky spans marked, then one line
-/// per finding with its reason.
-fn render_text(message: &Message, report: &Report, rewrite: &Rewrite, colour: bool) -> String {
+/// per finding with its reason, blocks first.
+fn render_text(message: &Message, report: &Report, rewrite: &Rewrite, style: &TextStyle) -> String {
+    let colour = style.colour;
     let mut out = String::new();
     let verdict = match report.verdict {
         Verdict::Block => "BLOCK — will be judged 导流",
@@ -490,7 +504,7 @@ fn render_text(message: &Message, report: &Report, rewrite: &Rewrite, colour: bo
     }
     marked.extend(&chars[at..]);
     let _ = writeln!(out, "{}", marked.trim_end().replace('\n', "\n  "));
-    for f in &report.findings {
+    for f in style.checker.reading_order(report, style.profile) {
         let normalized = if f.normalized != f.text.to_lowercase() {
             format!(" → {}", f.normalized)
         } else {

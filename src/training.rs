@@ -43,6 +43,10 @@ const BUILTIN_LESSONS: &[(&str, &str)] = &[
         "assets/training/rewrite.json",
         include_str!("../assets/training/rewrite.json"),
     ),
+    (
+        "assets/training/claims.json",
+        include_str!("../assets/training/claims.json"),
+    ),
 ];
 
 /// What the operator does with each message of a lesson.
@@ -125,6 +129,9 @@ impl Course {
                 let problem = match (lesson.task, exercise.negative) {
                     (_, true) if report.verdict == Verdict::Block => {
                         Some("is a hard negative but blocks")
+                    }
+                    (Task::Find, true) if shown => {
+                        Some("is a hard negative but shows the lesson's categories")
                     }
                     (_, true) => None,
                     (Task::Rewrite, false) if report.verdict != Verdict::Block => {

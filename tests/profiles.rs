@@ -1,7 +1,8 @@
-//! Each industry profile changes exactly the warn categories it lists, and
-//! no profile touches a blocking category: judged on the rules' own examples.
+//! Each industry profile changes exactly the warn categories and rules it
+//! lists, and no profile touches a blocking category: judged on the rules'
+//! own examples.
 
-use dmlint::{CheckOptions, Checker};
+use dmlint::{Category, CheckOptions, Checker, Severity};
 
 #[test]
 fn each_profile_sets_its_categories_and_leaves_blocking_ones_alone() {
@@ -20,8 +21,9 @@ fn each_profile_sets_its_categories_and_leaves_blocking_ones_alone() {
                 continue;
             };
             let expected = profile
-                .severity
-                .get(&rule.category)
+                .rules
+                .get(&rule.id)
+                .or_else(|| profile.severity.get(&rule.category))
                 .copied()
                 .filter(|_| !rule.category.is_diversion())
                 .unwrap_or(rule.severity);
@@ -53,4 +55,62 @@ fn each_profile_sets_its_categories_and_leaves_blocking_ones_alone() {
         }
     }
     assert!(checked > 150, "only {checked} findings judged");
+}
+
+fn severities(checker: &Checker, profile: &str, text: &str) -> Vec<(String, Severity)> {
+    let options = CheckOptions {
+        profile: profile.to_string(),
+        ..CheckOptions::default()
+    };
+    checker
+        .check(text, &options)
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.severity))
+        .collect()
+}
+
+#[test]
+fn a_clinic_may_name_its_treatments_but_not_promise_a_cure_or_be_the_best() {
+    let checker = Checker::builtin().unwrap();
+    let text = "本院采用激光治疗，能根治灰指甲，是全市最专业的皮肤科";
+    let expect = |treatment| {
+        vec![
+            ("治疗".to_string(), treatment),
+            ("根治".to_string(), Severity::Warn),
+            ("全市最专业".to_string(), Severity::Warn),
+        ]
+    };
+    assert_eq!(
+        severities(&checker, "general", text),
+        expect(Severity::Warn)
+    );
+    assert_eq!(
+        severities(&checker, "medical", text),
+        expect(Severity::Info)
+    );
+}
+
+#[test]
+fn e_commerce_reads_claims_first_among_the_warnings() {
+    let checker = Checker::builtin().unwrap();
+    let report = checker.check(
+        "新款 signature 系列，顶级面料，能消炎",
+        &CheckOptions::default(),
+    );
+    let order = |profile| -> Vec<Category> {
+        checker
+            .reading_order(&report, profile)
+            .iter()
+            .map(|f| f.category)
+            .collect()
+    };
+    assert_eq!(
+        order("general"),
+        [Category::English, Category::Absolute, Category::Efficacy]
+    );
+    assert_eq!(
+        order("ecommerce"),
+        [Category::Absolute, Category::Efficacy, Category::English]
+    );
 }

@@ -25,9 +25,16 @@ impl FindingsPanel {
         egui::ScrollArea::vertical()
             .id_salt("findings-scroll")
             .show(ui, |ui| {
+                let ordered = state
+                    .rules
+                    .checker
+                    .reading_order(&state.analysis.report, &state.settings.profile);
                 for severity in [Severity::Block, Severity::Warn, Severity::Info] {
-                    let group: Vec<&Finding> =
-                        findings.iter().filter(|f| f.severity == severity).collect();
+                    let group: Vec<&Finding> = ordered
+                        .iter()
+                        .copied()
+                        .filter(|f| f.severity == severity)
+                        .collect();
                     if group.is_empty() {
                         continue;
                     }

@@ -62,6 +62,7 @@ impl UiLang {
             "legal" => self.pick("法律咨询", "Legal"),
             "offline_service" => self.pick("线下服务", "Offline service"),
             "ecommerce" => self.pick("电商", "E-commerce"),
+            "medical" => self.pick("医疗机构", "Medical provider"),
             other => other,
         }
     }

@@ -83,6 +83,7 @@ impl RulesView {
                         }
                         let severity = state.rules.checker.book().profiles.adjust(
                             &state.settings.profile,
+                            &rule.id,
                             rule.category,
                             rule.severity,
                         );

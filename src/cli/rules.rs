@@ -31,7 +31,7 @@ enum RulesCommand {
         /// More packs: a JSON file or a folder of them.
         #[arg(long, value_name = "DIR_OR_FILE")]
         rules: Option<PathBuf>,
-        /// Industry profile (general, legal, offline_service, ecommerce).
+        /// Industry profile (general, legal, offline_service, ecommerce, medical).
         #[arg(long, default_value = "general")]
         profile: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -128,7 +128,7 @@ fn list(extra: Option<&Path>, profile: &str, format: ListFormat) -> Result<ExitC
                 "off"
             } else {
                 book.profiles
-                    .adjust(profile, rule.category, rule.severity)
+                    .adjust(profile, &rule.id, rule.category, rule.severity)
                     .as_str()
             },
             default_severity: rule.severity,

@@ -161,6 +161,22 @@ impl Checker {
         &self.book
     }
 
+    /// The findings in the order an operator should read them: blocks, then
+    /// warnings, then notes; within each, the profile's priority categories
+    /// first; then by position.
+    pub fn reading_order<'r>(&self, report: &'r Report, profile: &str) -> Vec<&'r Finding> {
+        let profiles = &self.book.profiles;
+        let mut findings: Vec<&Finding> = report.findings.iter().collect();
+        findings.sort_by_key(|f| {
+            (
+                std::cmp::Reverse(f.severity),
+                profiles.rank(profile, f.category),
+                f.start,
+            )
+        });
+        findings
+    }
+
     /// Checks one message.
     pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
         let norm = Normalized::new(text);
@@ -230,7 +246,7 @@ impl Checker {
         // The trade softens a finding after overlaps are resolved: a unit made
         // `info` must not hand "60cm" to the letters-and-digits warning.
         for f in &mut findings {
-            f.severity = profiles.adjust(&options.profile, f.category, f.severity);
+            f.severity = profiles.adjust(&options.profile, &f.rule, f.category, f.severity);
         }
         let verdict = match findings.iter().map(|f| f.severity).max() {
             Some(Severity::Block) => Verdict::Block,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{Builtin, Cues, Profiles, Rule, RuleOverride, RulePack};
+use super::{Builtin, Category, Cues, Profiles, Rule, RuleOverride, RulePack};
 
 /// The rule packs compiled into the binary, in priority order: on a tie for
 /// the same token, the earlier rule wins (an IP address is a link before it
@@ -27,7 +27,14 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
         "rules/screening.json",
         include_str!("../../rules/screening.json"),
     ),
-    ("rules/claims.json", include_str!("../../rules/claims.json")),
+    (
+        "rules/absolute.json",
+        include_str!("../../rules/absolute.json"),
+    ),
+    (
+        "rules/efficacy.json",
+        include_str!("../../rules/efficacy.json"),
+    ),
 ];
 const BUILTIN_CUES: (&str, &str) = ("rules/cues.json", include_str!("../../rules/cues.json"));
 const BUILTIN_PROFILES: (&str, &str) = (
@@ -175,6 +182,8 @@ impl RuleBook {
                 files.push(source.file.to_string());
             }
         }
+        let category_of: HashMap<String, Category> =
+            rules.iter().map(|r| (r.id.clone(), r.category)).collect();
         let (disabled, rules) = rules
             .into_iter()
             .partition(|r| switched_off.contains(&r.id));
@@ -197,7 +206,7 @@ impl RuleBook {
         }
         let profiles_parsed = parse::<Profiles>(profiles, &mut problems);
         if let Some(p) = &profiles_parsed {
-            for message in p.problems() {
+            for message in p.problems(|id| category_of.get(id).copied()) {
                 problems.push(Problem {
                     file: profiles.file.to_string(),
                     line: 1,
@@ -312,6 +321,12 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
     for pattern in &rule.patterns {
         if let Err(e) = regex::Regex::new(pattern) {
             problems.push(format!("invalid pattern {pattern:?}: {e}"));
+        } else if uses_unicode_word_boundary(pattern) {
+            problems.push(format!(
+                "pattern {pattern:?} uses `\\b` or `\\B`, a Unicode word boundary, which makes \
+                 every check of Chinese text many times slower; write `(?-u:\\b)` (the canonical \
+                 text is lower-case, so ASCII word boundaries are enough)"
+            ));
         }
     }
     for exception in &rule.exceptions {
@@ -350,22 +365,77 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
     problems
 }
 
+/// Whether a (valid) pattern has a Unicode word boundary: the regex engine's
+/// fast automata cannot handle one on non-ASCII text and fall back to a much
+/// slower search.
+fn uses_unicode_word_boundary(pattern: &str) -> bool {
+    use regex_syntax::hir::Look;
+    regex_syntax::parse(pattern).is_ok_and(|hir| {
+        let looks = hir.properties().look_set();
+        looks.contains(Look::WordUnicode) || looks.contains(Look::WordUnicodeNegate)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Loads `pack` as `mine.json` beside the built-in cues and profiles.
+    /// Loads `pack` as `mine.json` over the built-in rules.
     fn load_own_pack(pack: &str) -> RuleError {
-        let source = |(file, text): (&'static str, &'static str)| RuleSource { file, text };
-        RuleBook::load(
-            &[RuleSource {
-                file: "mine.json",
-                text: pack,
-            }],
-            source(BUILTIN_CUES),
-            source(BUILTIN_PROFILES),
-        )
+        RuleBook::with_packs(&[RuleSource {
+            file: "mine.json",
+            text: pack,
+        }])
         .unwrap_err()
+    }
+
+    fn with_profiles(profiles: &str) -> Result<RuleBook, RuleError> {
+        let source = |(file, text): (&'static str, &'static str)| RuleSource { file, text };
+        let packs: Vec<RuleSource> = BUILTIN_PACKS.iter().copied().map(source).collect();
+        RuleBook::load(
+            &packs,
+            source(BUILTIN_CUES),
+            RuleSource {
+                file: "profiles.json",
+                text: profiles,
+            },
+        )
+    }
+
+    #[test]
+    fn a_unicode_word_boundary_is_refused_with_the_fix() {
+        assert!(uses_unicode_word_boundary(r"\bbest\b"));
+        assert!(uses_unicode_word_boundary(r"\Bx"));
+        assert!(!uses_unicode_word_boundary(r"(?-u:\b)best(?-u:\b)"));
+        let err = load_own_pack(
+            r#"{"pack": "mine", "description": {"zh": "", "en": ""}, "rules": [{"id": "mine.best", "category": "absolute",
+                "severity": "warn", "patterns": ["\\bbest\\b"],
+                "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""},
+                "examples": {"match": ["the best"]}}]}"#,
+        );
+        assert!(err.to_string().contains("write `(?-u:\\b)`"), "{err}");
+    }
+
+    #[test]
+    fn a_profile_may_change_warn_rules_only_and_only_rules_that_exist() {
+        let contexts = r#""contexts": {
+            "welcome": {"description": {"zh": "", "en": ""}, "topic_severity": "warn", "card": {"zh": "名片", "en": "card"}},
+            "auto_reply": {"description": {"zh": "", "en": ""}, "topic_severity": "warn", "card": {"zh": "名片", "en": "card"}},
+            "dm": {"description": {"zh": "", "en": ""}, "topic_severity": "info", "card": {"zh": "名片", "en": "card"}}}"#;
+        let profiles = |rules: &str| {
+            format!(
+                r#"{{"profiles": {{"general": {{"description": {{"zh": "", "en": ""}}, "rules": {rules}}}}}, {contexts}}}"#
+            )
+        };
+        assert!(with_profiles(&profiles(r#"{"efficacy.guarantee": "info"}"#)).is_ok());
+        let err = with_profiles(&profiles(r#"{"efficacy.guarantees": "info"}"#)).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`efficacy.guarantees`, which does not exist"),
+            "{err}"
+        );
+        let err = with_profiles(&profiles(r#"{"wechat.variant": "info"}"#)).unwrap_err();
+        assert!(err.to_string().contains("a diversion category"), "{err}");
     }
 
     #[test]

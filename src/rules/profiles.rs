@@ -6,13 +6,22 @@ use serde::{Deserialize, Serialize};
 
 use super::{Bilingual, Category, Context, Severity};
 
-/// An industry's leniency: new severities for the warn categories.
+/// An industry's leniency and emphasis: new severities for the warn
+/// categories or single warn rules, and which warnings to show first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub description: Bilingual,
     #[serde(default)]
     pub severity: BTreeMap<Category, Severity>,
+    /// Severities of single rules, which win over their category's: a clinic
+    /// may name its treatments, yet may not promise a cure.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, Severity>,
+    /// Categories listed first among findings of the same severity: what
+    /// this trade is most often fined for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priority: Vec<Category>,
 }
 
 /// How strict a send context is.
@@ -34,16 +43,35 @@ pub struct Profiles {
 }
 
 impl Profiles {
-    /// The severity a finding of `category` gets under `profile`.
-    pub fn adjust(&self, profile: &str, category: Category, severity: Severity) -> Severity {
+    /// The severity a finding of `rule` (of `category`) gets under `profile`.
+    pub fn adjust(
+        &self,
+        profile: &str,
+        rule: &str,
+        category: Category,
+        severity: Severity,
+    ) -> Severity {
         if category.is_diversion() {
             return severity;
         }
-        self.profiles
-            .get(profile)
-            .and_then(|p| p.severity.get(&category))
+        let Some(profile) = self.profiles.get(profile) else {
+            return severity;
+        };
+        profile
+            .rules
+            .get(rule)
+            .or_else(|| profile.severity.get(&category))
             .copied()
             .unwrap_or(severity)
+    }
+
+    /// Where findings of `category` come among those of one severity under
+    /// `profile`: the profile's priority categories first, in its order.
+    pub fn rank(&self, profile: &str, category: Category) -> usize {
+        self.profiles
+            .get(profile)
+            .and_then(|p| p.priority.iter().position(|&c| c == category))
+            .unwrap_or(usize::MAX)
     }
 
     pub fn topic_severity(&self, context: Context) -> Severity {
@@ -52,11 +80,24 @@ impl Profiles {
             .map_or(Severity::Info, |c| c.topic_severity)
     }
 
-    /// Problems that serde cannot see: a profile softening a diversion category,
-    /// a context without settings.
-    pub fn problems(&self) -> Vec<String> {
+    /// Problems that serde cannot see: a profile softening a diversion
+    /// category or rule, a rule id that does not exist, a context without
+    /// settings. `category_of` tells a loaded rule's category by id.
+    pub fn problems(&self, category_of: impl Fn(&str) -> Option<Category>) -> Vec<String> {
         let mut problems = Vec::new();
         for (name, profile) in &self.profiles {
+            for id in profile.rules.keys() {
+                match category_of(id) {
+                    None => problems.push(format!(
+                        "profile `{name}` changes rule `{id}`, which does not exist; `dmlint rules list` shows the ids"
+                    )),
+                    Some(category) if category.is_diversion() => problems.push(format!(
+                        "profile `{name}` changes rule `{id}` of `{}`, a diversion category; profiles may only change warn rules",
+                        category.as_str()
+                    )),
+                    Some(_) => {}
+                }
+            }
             for category in profile.severity.keys() {
                 if category.is_diversion() {
                     problems.push(format!(
