@@ -146,6 +146,40 @@ fn suggestions_are_accepted_one_by_one() {
 }
 
 #[test]
+fn a_claim_is_softened_by_its_suggestion() {
+    let persisted = Persisted {
+        draft: "我们的私教课是全国第一，欢迎预约".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.get_by_label_contains("有风险 · 0 处违规 · 1 处风险");
+    harness.get_by_label("全国第一 → 广受好评").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.draft,
+        "我们的私教课是广受好评，欢迎预约"
+    );
+    harness.get_by_label_contains("可以发送");
+}
+
+#[test]
+fn a_clinic_names_its_treatment_but_a_cure_still_warns() {
+    let persisted = Persisted {
+        draft: "本院采用激光治疗，能根治灰指甲".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.get_by_label_contains("0 处违规 · 2 处风险");
+    harness.get_by_label("行业").click();
+    harness.run();
+    harness.get_by_label("医疗机构").click();
+    harness.run();
+    harness.get_by_label_contains("0 处违规 · 1 处风险");
+    harness.get_by_label("提示 (1)");
+    assert_eq!(harness.state().state.settings.profile, "medical");
+}
+
+#[test]
 fn the_ui_switches_to_english_and_back() {
     let mut harness = harness(Persisted::default(), FakePicker::default());
     harness.get_by_label("English").click();
