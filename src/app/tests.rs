@@ -599,7 +599,7 @@ fn the_handbook_explains_each_category_with_its_rules() {
     harness.get_by_label("手册").click();
     harness.run();
     harness.get_by_label_contains("微信是平台最严的红线");
-    harness.get_by_label_contains("广告法禁止");
+    harness.get_by_label_contains("《广告法》第九条禁止");
 }
 
 #[test]
