@@ -1,7 +1,7 @@
 //! The findings list beside the editor, grouped by severity; a click selects
 //! the span in the editor.
 
-use dmlint::{Checker, Finding, Severity};
+use dmlint::{Checker, Finding};
 use egui::RichText;
 
 use super::i18n::UiLang;
@@ -29,15 +29,9 @@ impl FindingsPanel {
                     .rules
                     .checker
                     .reading_order(&state.analysis.report, &state.settings.profile);
-                for severity in [Severity::Block, Severity::Warn, Severity::Info] {
-                    let group: Vec<&Finding> = ordered
-                        .iter()
-                        .copied()
-                        .filter(|f| f.severity == severity)
-                        .collect();
-                    if group.is_empty() {
-                        continue;
-                    }
+                // The reading order already runs blocks, warnings, notes.
+                for group in ordered.chunk_by(|a, b| a.severity == b.severity) {
+                    let severity = group[0].severity;
                     let colour = marking(severity, dark).strong;
                     ui.add_space(6.0);
                     ui.label(
@@ -45,7 +39,7 @@ impl FindingsPanel {
                             .strong()
                             .color(colour),
                     );
-                    for finding in group {
+                    for &finding in group {
                         let text = format!(
                             "{}  · {}",
                             finding.text.replace('\n', "⏎"),
