@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::detect::text::is_emoji;
 use crate::normalize::is_han;
 use crate::rules::{Bilingual, Severity};
 use crate::{Category, CheckOptions, Checker, Language, Report};
@@ -235,10 +236,6 @@ fn is_delimiter(chars: &[char], i: usize) -> bool {
         }
         _ => false,
     }
-}
-
-fn is_emoji(c: char) -> bool {
-    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
 }
 
 fn is_invisible_mark(c: char) -> bool {

@@ -16,6 +16,7 @@ mod keywords;
 pub mod numbers;
 mod patterns;
 mod pinyin;
+mod split;
 pub mod text;
 mod words;
 
@@ -188,6 +189,7 @@ impl Checker {
         self.keywords.find(&norm, rules, &mut candidates);
         self.patterns.find(&norm, rules, &mut candidates);
         self.pinyin.find(chars, &mut candidates);
+        split::find(&norm, rules, &self.keywords, &self.pinyin, &mut candidates);
         candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
         let mut cue_hits = self.cues.find(&norm);
         cue_hits.extend(candidates.iter().filter_map(|c| {

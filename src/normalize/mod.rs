@@ -1,9 +1,14 @@
 //! Normalisation with an offset map back to the original text.
 //!
 //! Disguises are undone here, once, so every matcher works on one canonical
-//! form: NFKC (full-width, circled, parenthesised, math and keycap digits),
-//! lower case, Cyrillic/Greek look-alikes, traditional forms of the key
-//! characters, invisible characters and letter-spaced Latin ("W h a t s A p p").
+//! form: every digit form (full-width, circled, parenthesised, dotted,
+//! negative-circled, keycap, math, super/subscript, other scripts' digits),
+//! look-alike letters (Cyrillic, Greek, small capitals, circled and regional-
+//! indicator letters, accents), lower case, traditional characters, invisible
+//! characters and letter-spaced words ("W h a t s A p p", "加 我 微 信").
+//! The tables come from the data that defines them — Unicode's character
+//! database, UTS #39 confusables and OpenCC — through `scripts/gen-tables.py`
+//! (see `tables.rs`); NFKC covers the rest.
 //!
 //! Every canonical char remembers the span of original chars it came from, so
 //! findings are reported in the merchant's own text. One original char may
@@ -14,6 +19,8 @@
 //!
 //! Chinese numerals are *not* folded in the text — "一下" must stay a word —
 //! but [`digit_value`] reads them as digits where the number finder looks.
+
+mod tables;
 
 use std::ops::Range;
 
@@ -50,7 +57,8 @@ impl Normalized {
                     out.push(trad_to_simp(c).unwrap_or(c), index);
                     continue;
                 }
-                '\u{3001}'..='\u{3030}' => {
+                // CJK punctuation; the Hangzhou numerals (〡〢〣) after it fold.
+                '\u{3001}'..='\u{3020}' => {
                     out.push(c, index);
                     continue;
                 }
@@ -65,12 +73,15 @@ impl Normalized {
                 out.absorb(index);
                 continue;
             }
-            match fold_special(c) {
+            match fold(c) {
                 Some(folded) => out.push_str(folded, index),
                 None => {
                     for n in std::iter::once(c).nfkc() {
                         for lower in n.to_lowercase() {
-                            out.push(fold_lookalike(lower), index);
+                            match fold(lower) {
+                                Some(folded) => out.push_str(folded, index),
+                                None => out.push(trad_to_simp(lower).unwrap_or(lower), index),
+                            }
                         }
                     }
                 }
@@ -129,6 +140,30 @@ impl Normalized {
     /// The canonical text of a canonical char range.
     pub fn slice(&self, chars: Range<usize>) -> &str {
         &self.text[self.byte_range(chars)]
+    }
+
+    /// The text without the canonical chars `drop` marks, and for each char
+    /// kept, its index in this text. Origins are kept, so spans in the result
+    /// still point into the original text.
+    pub fn without(&self, drop: &[bool]) -> (Normalized, Vec<usize>) {
+        let kept: Vec<usize> = (0..self.len()).filter(|&i| !drop[i]).collect();
+        let mut out = Normalized {
+            text: String::with_capacity(self.text.len()),
+            chars: Vec::with_capacity(kept.len()),
+            byte_offsets: Vec::with_capacity(kept.len() + 1),
+            origin_start: Vec::with_capacity(kept.len()),
+            origin_end: Vec::with_capacity(kept.len()),
+            original_len: self.original_len,
+        };
+        for &i in &kept {
+            out.byte_offsets.push(out.text.len() as u32);
+            out.text.push(self.chars[i]);
+            out.chars.push(self.chars[i]);
+            out.origin_start.push(self.origin_start[i]);
+            out.origin_end.push(self.origin_end[i]);
+        }
+        out.byte_offsets.push(out.text.len() as u32);
+        (out, kept)
     }
 
     /// The original char span covered by a non-empty canonical char range.
@@ -279,253 +314,57 @@ fn collapse_letter_spacing(b: &mut Builder) {
     b.origin_end.truncate(write);
 }
 
-/// Chars that render as nothing: zero-width spaces and joiners, variation
-/// selectors, the keycap combiner, bidi controls, tags, soft hyphens.
+/// Chars that render as nothing or only mark the char before them:
+/// `Default_Ignorable_Code_Point` (zero-width chars, bidi controls, variation
+/// selectors, tags, the Hangul fillers), enclosing marks (the keycap) and
+/// combining diacritics (strike-through, underline).
 fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
-        | '\u{FE00}'..='\u{FE0F}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}'
-        | '\u{E0100}'..='\u{E01EF}')
+    let i = tables::INVISIBLE.partition_point(|&(_, last)| last < c);
+    tables::INVISIBLE
+        .get(i)
+        .is_some_and(|&(first, _)| first <= c)
 }
 
-/// Folds NFKC leaves alone: dingbat and double-circled digits, the heavy plus.
-fn fold_special(c: char) -> Option<&'static str> {
-    const TEN: [&str; 10] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
-    const ELEVEN_TO_TWENTY: [&str; 10] =
-        ["11", "12", "13", "14", "15", "16", "17", "18", "19", "20"];
-    let n = c as u32;
-    match c {
-        '\u{2776}'..='\u{277F}' => Some(TEN[(n - 0x2776) as usize]),
-        '\u{2780}'..='\u{2789}' => Some(TEN[(n - 0x2780) as usize]),
-        '\u{278A}'..='\u{2793}' => Some(TEN[(n - 0x278A) as usize]),
-        '\u{24F5}'..='\u{24FE}' => Some(TEN[(n - 0x24F5) as usize]),
-        '\u{24EB}'..='\u{24F4}' => Some(ELEVEN_TO_TWENTY[(n - 0x24EB) as usize]),
-        '\u{24FF}' | '\u{1F10C}' => Some("0"),
-        '\u{2795}' | '\u{FE62}' => Some("+"),
-        _ => None,
-    }
+/// What a digit form or look-alike stands for, where NFKC and lower-casing
+/// alone do not say: "⑴" → "1", "❶" → "1", "𝟙" → "1", "㈠" → "一",
+/// Cyrillic "в" → "b", "ᴡ" → "w", "➕" → "+".
+fn fold(c: char) -> Option<&'static str> {
+    tables::FOLDS
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .ok()
+        .map(|i| tables::FOLDS[i].1)
 }
 
-/// Cyrillic and Greek letters that look like Latin ones (lower case), and the
-/// traditional forms of the characters that carry contact words.
-fn fold_lookalike(c: char) -> char {
-    match c {
-        'а' | 'α' => 'a',
-        'в' | 'β' => 'b',
-        'с' | 'ϲ' => 'c',
-        'ԁ' => 'd',
-        'е' | 'ё' | 'ε' => 'e',
-        'ɡ' => 'g',
-        'һ' | 'н' => 'h',
-        'і' | 'ї' | 'ι' | 'ı' => 'i',
-        'ј' => 'j',
-        'к' | 'κ' => 'k',
-        'ӏ' => 'l',
-        'м' => 'm',
-        'η' => 'n',
-        'о' | 'ο' | 'σ' => 'o',
-        'р' | 'ρ' => 'p',
-        'ԛ' => 'q',
-        'ѕ' => 's',
-        'т' | 'τ' => 't',
-        'υ' => 'u',
-        'ν' => 'v',
-        'ԝ' | 'ω' => 'w',
-        'х' | 'χ' => 'x',
-        'у' | 'γ' => 'y',
-        _ => trad_to_simp(c).unwrap_or(c),
-    }
-}
-
-/// Traditional → simplified for the characters of contact, solicitation and
-/// platform words (a full conversion table is not needed to match those),
-/// sorted by the traditional char for binary search.
-const TRADITIONAL: &[(char, char)] = &[
-    ('來', '来'),
-    ('係', '系'),
-    ('個', '个'),
-    ('們', '们'),
-    ('備', '备'),
-    ('價', '价'),
-    ('優', '优'),
-    ('動', '动'),
-    ('務', '务'),
-    ('區', '区'),
-    ('協', '协'),
-    ('參', '叁'),
-    ('員', '员'),
-    ('問', '问'),
-    ('單', '单'),
-    ('嗎', '吗'),
-    ('國', '国'),
-    ('圓', '圆'),
-    ('圖', '图'),
-    ('團', '团'),
-    ('報', '报'),
-    ('場', '场'),
-    ('塊', '块'),
-    ('媽', '妈'),
-    ('學', '学'),
-    ('實', '实'),
-    ('寶', '宝'),
-    ('對', '对'),
-    ('導', '导'),
-    ('層', '层'),
-    ('屬', '属'),
-    ('師', '师'),
-    ('帳', '账'),
-    ('幾', '几'),
-    ('廣', '广'),
-    ('後', '后'),
-    ('愛', '爱'),
-    ('態', '态'),
-    ('應', '应'),
-    ('戶', '户'),
-    ('掃', '扫'),
-    ('換', '换'),
-    ('擊', '击'),
-    ('時', '时'),
-    ('書', '书'),
-    ('會', '会'),
-    ('東', '东'),
-    ('條', '条'),
-    ('業', '业'),
-    ('樓', '楼'),
-    ('標', '标'),
-    ('樣', '样'),
-    ('機', '机'),
-    ('檢', '检'),
-    ('歡', '欢'),
-    ('氣', '气'),
-    ('測', '测'),
-    ('準', '准'),
-    ('熱', '热'),
-    ('現', '现'),
-    ('療', '疗'),
-    ('發', '发'),
-    ('眾', '众'),
-    ('碼', '码'),
-    ('種', '种'),
-    ('簡', '简'),
-    ('簽', '签'),
-    ('約', '约'),
-    ('紅', '红'),
-    ('紹', '绍'),
-    ('結', '结'),
-    ('絡', '络'),
-    ('給', '给'),
-    ('維', '维'),
-    ('網', '网'),
-    ('線', '线'),
-    ('總', '总'),
-    ('繫', '系'),
-    ('羣', '群'),
-    ('習', '习'),
-    ('聯', '联'),
-    ('臺', '台'),
-    ('與', '与'),
-    ('舖', '铺'),
-    ('萬', '万'),
-    ('藥', '药'),
-    ('號', '号'),
-    ('衛', '卫'),
-    ('裏', '里'),
-    ('裡', '里'),
-    ('見', '见'),
-    ('視', '视'),
-    ('親', '亲'),
-    ('覺', '觉'),
-    ('訂', '订'),
-    ('訊', '讯'),
-    ('訪', '访'),
-    ('診', '诊'),
-    ('註', '注'),
-    ('詢', '询'),
-    ('話', '话'),
-    ('該', '该'),
-    ('說', '说'),
-    ('課', '课'),
-    ('談', '谈'),
-    ('請', '请'),
-    ('諮', '咨'),
-    ('證', '证'),
-    ('議', '议'),
-    ('護', '护'),
-    ('讓', '让'),
-    ('豐', '丰'),
-    ('貓', '猫'),
-    ('貨', '货'),
-    ('貳', '贰'),
-    ('買', '买'),
-    ('費', '费'),
-    ('資', '资'),
-    ('賣', '卖'),
-    ('賬', '账'),
-    ('購', '购'),
-    ('車', '车'),
-    ('載', '载'),
-    ('轉', '转'),
-    ('這', '这'),
-    ('進', '进'),
-    ('運', '运'),
-    ('過', '过'),
-    ('達', '达'),
-    ('遞', '递'),
-    ('還', '还'),
-    ('郵', '邮'),
-    ('醫', '医'),
-    ('鋪', '铺'),
-    ('錢', '钱'),
-    ('鏈', '链'),
-    ('長', '长'),
-    ('門', '门'),
-    ('開', '开'),
-    ('間', '间'),
-    ('關', '关'),
-    ('陸', '陆'),
-    ('際', '际'),
-    ('電', '电'),
-    ('韻', '韵'),
-    ('項', '项'),
-    ('預', '预'),
-    ('頭', '头'),
-    ('頻', '频'),
-    ('題', '题'),
-    ('飛', '飞'),
-    ('騰', '腾'),
-    ('驗', '验'),
-    ('體', '体'),
-    ('麵', '面'),
-    ('麼', '么'),
-    ('點', '点'),
-];
-
-fn trad_to_simp(c: char) -> Option<char> {
-    // Most ideographs are not in the table: a bit test answers for them
+/// Traditional (and regional variant) forms to simplified, for every char
+/// OpenCC knows: 參 → 参, 電 → 电, 裏 → 里.
+pub fn trad_to_simp(c: char) -> Option<char> {
+    // Most ideographs are simplified already: a bit test answers for them
     // without the binary search.
     let bit = (c as u32).wrapping_sub(IDEOGRAPHS_START) as usize;
     if bit < IDEOGRAPHS_LEN && TRADITIONAL_BITS[bit / 64] & (1 << (bit % 64)) == 0 {
         return None;
     }
-    TRADITIONAL
+    let table = &tables::TRADITIONAL;
+    table
         .binary_search_by_key(&c, |&(t, _)| t)
         .ok()
-        .map(|i| TRADITIONAL[i].1)
+        .map(|i| table[i].1)
 }
 
-/// The CJK Unified Ideographs block, where every traditional char of the
-/// table lies.
-const IDEOGRAPHS_START: u32 = 0x4E00;
-const IDEOGRAPHS_LEN: usize = 0xA000 - 0x4E00;
+/// CJK Extension A and the Unified Ideographs, where most traditional chars lie.
+const IDEOGRAPHS_START: u32 = 0x3400;
+const IDEOGRAPHS_LEN: usize = 0xA000 - 0x3400;
 
-/// One bit per ideograph: set for the traditional chars of [`TRADITIONAL`].
+/// One bit per ideograph: set for the traditional chars of the table.
 static TRADITIONAL_BITS: [u64; IDEOGRAPHS_LEN / 64] = {
     let mut bits = [0u64; IDEOGRAPHS_LEN / 64];
+    let table = &tables::TRADITIONAL;
     let mut i = 0;
-    while i < TRADITIONAL.len() {
-        let bit = (TRADITIONAL[i].0 as u32 - IDEOGRAPHS_START) as usize;
-        bits[bit / 64] |= 1 << (bit % 64);
+    while i < table.len() {
+        let bit = (table[i].0 as u32).wrapping_sub(IDEOGRAPHS_START) as usize;
+        if bit < IDEOGRAPHS_LEN {
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
         i += 1;
     }
     bits
@@ -566,7 +405,13 @@ mod tests {
         assert_eq!(canonical("❶❷"), "12");
         assert_eq!(canonical("1️⃣8️⃣"), "18");
         assert_eq!(canonical("𝟏𝟓𝟕"), "157");
-        assert_eq!(canonical("⒈⒌"), "1.5.");
+        assert_eq!(canonical("⒈⒌"), "15");
+        assert_eq!(canonical("⑴⑶⑻"), "138");
+        assert_eq!(canonical("➊➌➑ ⓵⓷⓼ 🄂"), "138 138 1");
+        assert_eq!(canonical("¹³⁸₀"), "1380");
+        assert_eq!(canonical("١٣٨ ১৩৮"), "138 138");
+        assert_eq!(canonical("〡〣〨"), "138");
+        assert_eq!(canonical("㈠㊀"), "一一");
         assert_eq!(canonical("ＶＸ"), "vx");
     }
 
@@ -576,6 +421,16 @@ mod tests {
         assert_eq!(canonical("vх"), "vx");
         assert_eq!(canonical("微訊 聯繫"), "微讯联系");
         assert_eq!(canonical("微\u{200B}信"), "微信");
+        assert_eq!(canonical("\u{3164}微\u{3164}信\u{3164}"), "微信");
+        assert_eq!(
+            canonical("ｗｅＣｈａｔ ᴡᴇᴄʜᴀᴛ 🅦🅔🅒🅗🅐🅣"),
+            "wechat wechat wechat"
+        );
+        assert_eq!(canonical("w̶e̶c̶h̶a̶t̶ wēixìn"), "wechat weixin");
+        assert_eq!(canonical("Іnstаgrаm"), "instagram");
+        assert_eq!(canonical("歡迎參加 裏面"), "欢迎参加里面");
+        assert_eq!(canonical("5μm ×2"), "5μm ×2");
+        assert_eq!(canonical("信➕"), "信+");
     }
 
     #[test]
@@ -603,8 +458,10 @@ mod tests {
     }
 
     #[test]
-    fn the_traditional_table_is_sorted_for_binary_search() {
-        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+    fn the_generated_tables_are_sorted_for_binary_search() {
+        assert!(tables::TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(tables::FOLDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(tables::INVISIBLE.windows(2).all(|w| w[0].1 < w[1].0));
         assert_eq!(trad_to_simp('聯'), Some('联'));
         assert_eq!(trad_to_simp('联'), None);
     }

@@ -1,0 +1,130 @@
+//! Words split to slip past a filter: line breaks, slashes, bars, dashes,
+//! emoji or symbols between their chars ("薇\n信", "加 🌸 我", "V | 信",
+//! "微/信").
+//!
+//! Normalisation already joins Han chars spaced apart ("加 我 微 信"). These
+//! separators also carry structure — a line break ends a sentence, a slash
+//! lists — so the canonical text keeps them, and the keyword and homophone
+//! matchers look a second time at a view with them squeezed out, keeping
+//! only the matches that cross one.
+
+use super::Candidate;
+use super::keywords::KeywordMatcher;
+use super::pinyin::PinyinMatcher;
+use super::text::{has_word_edges, is_emoji, is_latin_letter};
+use crate::normalize::{Normalized, is_han};
+use crate::rules::Rule;
+
+/// The most separator chars between two chars of one split word (" | ",
+/// " 🌸 ").
+const MAX_SPLIT: usize = 3;
+
+/// What people put between the chars of a word to split it. Not commas or
+/// full stops: "好的，加。我们" is two clauses, not a word.
+fn is_splitter(c: char) -> bool {
+    c.is_whitespace()
+        || is_emoji(c)
+        || matches!(
+            c,
+            '/' | '|' | '\\' | '-' | '–' | '—' | '_' | '·' | '.' | '•' | '・' | '*' | '~' | '、'
+                | '\u{2190}'..='\u{21FF}'
+                | '\u{25A0}'..='\u{25CA}'
+                | '\u{25CC}'..='\u{25FF}'
+        )
+}
+
+/// A char a split word is made of: a Han char, or a Latin letter standing
+/// alone ("V | 信"; "we chat" is two English words, not a split one).
+fn joins(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if is_han(c) {
+        return true;
+    }
+    let alone = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_none_or(|&n| !is_latin_letter(n))
+    };
+    is_latin_letter(c) && alone(i.checked_sub(1)) && alone(Some(i + 1))
+}
+
+/// Which canonical chars to squeeze out: runs of up to [`MAX_SPLIT`]
+/// splitters between two chars that join. `None` when there are none.
+fn squeezable(chars: &[char]) -> Option<Vec<bool>> {
+    let mut drop: Option<Vec<bool>> = None;
+    let mut i = 1;
+    while i < chars.len() {
+        if !is_splitter(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i..chars.len())
+            .find(|&j| !is_splitter(chars[j]))
+            .unwrap_or(chars.len());
+        if end - i <= MAX_SPLIT && end < chars.len() && joins(chars, i - 1) && joins(chars, end) {
+            let marks = drop.get_or_insert_with(|| vec![false; chars.len()]);
+            marks[i..end].iter_mut().for_each(|m| *m = true);
+        }
+        i = end;
+    }
+    drop
+}
+
+/// Keyword and homophone matches across split points, in canonical offsets of
+/// `norm`, with the joined word as their normalised form.
+pub fn find(
+    norm: &Normalized,
+    rules: &[Rule],
+    keywords: &KeywordMatcher,
+    pinyin: &PinyinMatcher,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(drop) = squeezable(norm.chars()) else {
+        return;
+    };
+    let (joined, index) = norm.without(&drop);
+    let mut found = Vec::new();
+    keywords.find(&joined, rules, &mut found);
+    pinyin.find(joined.chars(), &mut found);
+    for mut candidate in found {
+        let range = candidate.range.clone();
+        let start = index[range.start];
+        let end = index[range.end - 1] + 1;
+        // Found whole in the text itself already.
+        if end - start == range.len() || !has_word_edges(joined.chars(), range.clone()) {
+            continue;
+        }
+        candidate.normalized = Some(joined.slice(range).to_string());
+        candidate.range = start..end;
+        out.push(candidate);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn squeezed(s: &str) -> String {
+        let norm = Normalized::new(s);
+        match squeezable(norm.chars()) {
+            Some(drop) => norm.without(&drop).0.text().to_string(),
+            None => norm.text().to_string(),
+        }
+    }
+
+    #[test]
+    fn squeezes_splitters_between_han_and_lone_letters() {
+        assert_eq!(squeezed("薇\n信"), "薇信");
+        assert_eq!(squeezed("加 🌸 我"), "加我");
+        assert_eq!(squeezed("V | 信"), "v信");
+        assert_eq!(squeezed("加\nV\n吧"), "加v吧");
+        assert_eq!(squeezed("微/信"), "微信");
+    }
+
+    #[test]
+    fn keeps_words_numbers_and_clauses_apart() {
+        assert_eq!(squeezed("we chat"), "we chat");
+        assert_eq!(squeezed("好的，加。我们"), "好的,加。我们");
+        assert_eq!(squeezed("12/25"), "12/25");
+        assert_eq!(squeezed("价格\n\n\n\n加我"), "价格\n\n\n\n加我");
+    }
+}
