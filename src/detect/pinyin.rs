@@ -2,6 +2,10 @@
 //! those syllables catches them all, and the next homophone too. Only whole
 //! syllables of the listed words match, never pinyin substrings.
 //!
+//! A syllable may also be a lone Latin letter, matched as written ("v xin":
+//! v信, v芯, v新), and the heart emoji read as 心 "xin" (薇❤, v💗): people
+//! write a heart for the 信 of 微信 because they sound alike.
+//!
 //! Only a few syllables matter, so the chars that read as one of them are
 //! found once, when the checker is built; checking a message is then one
 //! table look-up per Han char.
@@ -11,17 +15,37 @@ use pinyin::ToPinyin;
 use super::Candidate;
 use crate::rules::Rule;
 
+/// One syllable of a listed word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syllable {
+    /// Any char that reads this syllable (an index into the reading table).
+    Reading(u16),
+    /// A Latin letter, as written.
+    Letter(char),
+}
+
 pub struct PinyinMatcher {
-    /// Per listed word: its rule, severity and syllables (indexes into `syllables`).
-    words: Vec<(usize, crate::Severity, Vec<u16>)>,
+    /// Per listed word: its rule, severity and syllables.
+    words: Vec<(usize, crate::Severity, Vec<Syllable>)>,
     /// For each char from U+3400 to U+9FFF, the listed syllable it reads as
     /// (`NONE` for most): one lookup per char while checking.
     readings: Vec<u16>,
+    /// The listed syllable "xin", which hearts read as.
+    xin: Option<u16>,
 }
 
 const NONE: u16 = u16::MAX;
 const FIRST: u32 = 0x3400;
 const LAST: u32 = 0x9FFF;
+
+/// Hearts, read as 心 "xin".
+fn is_heart(c: char) -> bool {
+    matches!(
+        c,
+        '❤' | '♥' | '♡' | '❥' | '❣' | '💓' | '💔' | '💕' | '💖' | '💗' | '💘' | '💙' | '💚' | '💛'
+            | '💜' | '💝' | '💞' | '💟' | '🖤' | '🤍' | '🤎' | '🧡' | '🩷' | '🩵' | '🩶'
+    )
+}
 
 impl PinyinMatcher {
     pub fn new(rules: &[Rule]) -> PinyinMatcher {
@@ -29,17 +53,23 @@ impl PinyinMatcher {
         let mut words = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             for word in &rule.pinyin {
-                let indexes = word
+                let parts = word
                     .split_whitespace()
-                    .map(|s| match syllables.iter().position(|k| k == s) {
-                        Some(k) => k as u16,
-                        None => {
-                            syllables.push(s.to_string());
-                            (syllables.len() - 1) as u16
+                    .map(|s| {
+                        let mut letters = s.chars();
+                        match (letters.next(), letters.next()) {
+                            (Some(c), None) if c.is_ascii_alphabetic() => Syllable::Letter(c),
+                            _ => Syllable::Reading(match syllables.iter().position(|k| k == s) {
+                                Some(k) => k as u16,
+                                None => {
+                                    syllables.push(s.to_string());
+                                    (syllables.len() - 1) as u16
+                                }
+                            }),
                         }
                     })
                     .collect();
-                words.push((i, rule.severity, indexes));
+                words.push((i, rule.severity, parts));
             }
         }
         let readings = if syllables.is_empty() {
@@ -56,10 +86,18 @@ impl PinyinMatcher {
                 })
                 .collect()
         };
-        PinyinMatcher { words, readings }
+        let xin = syllables.iter().position(|s| s == "xin").map(|k| k as u16);
+        PinyinMatcher {
+            words,
+            readings,
+            xin,
+        }
     }
 
     fn syllable(&self, c: char) -> Option<u16> {
+        if is_heart(c) {
+            return self.xin;
+        }
         let n = c as u32;
         if !(FIRST..=LAST).contains(&n) || self.readings.is_empty() {
             return None;
@@ -67,20 +105,34 @@ impl PinyinMatcher {
         Some(self.readings[(n - FIRST) as usize]).filter(|&k| k != NONE)
     }
 
+    fn reads(&self, c: char, syllable: Syllable) -> bool {
+        match syllable {
+            Syllable::Reading(k) => self.syllable(c) == Some(k),
+            Syllable::Letter(l) => c == l,
+        }
+    }
+
     pub fn find(&self, chars: &[char], out: &mut Vec<Candidate>) {
         if self.words.is_empty() {
             return;
         }
         for start in 0..chars.len() {
-            let Some(first) = self.syllable(chars[start]) else {
+            let c = chars[start];
+            if !c.is_ascii_alphabetic() && self.syllable(c).is_none() {
                 continue;
-            };
+            }
             for (rule, severity, syllables) in &self.words {
                 let n = syllables.len();
-                let reads = syllables[0] == first
-                    && start + n <= chars.len()
-                    && (1..n).all(|k| self.syllable(chars[start + k]) == Some(syllables[k]));
-                if reads {
+                let reads = start + n <= chars.len()
+                    && syllables
+                        .iter()
+                        .enumerate()
+                        .all(|(k, &s)| self.reads(chars[start + k], s));
+                // A letter syllable stands alone: "v" in "v信", not in "ev信".
+                let alone = !matches!(syllables[0], Syllable::Letter(_))
+                    || start == 0
+                    || !chars[start - 1].is_ascii_alphabetic();
+                if reads && alone {
                     out.push(Candidate {
                         rule: *rule,
                         range: start..start + n,

@@ -335,12 +335,15 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
         }
     }
     for syllables in &rule.pinyin {
+        // Lone letters are matched as written ("v xin"); a word needs one
+        // real syllable, or it is a keyword.
         let ok = syllables
             .split_whitespace()
-            .all(|s| s.chars().all(|c| c.is_ascii_lowercase()));
+            .all(|s| s.chars().all(|c| c.is_ascii_lowercase()))
+            && syllables.split_whitespace().any(|s| s.len() > 1);
         if !ok || syllables.trim().is_empty() {
             problems.push(format!(
-                "pinyin {syllables:?} must be toneless lower-case syllables separated by spaces, like \"wei xin\""
+                "pinyin {syllables:?} must be toneless lower-case syllables separated by spaces, like \"wei xin\" or \"v xin\" (a lone letter is matched as written)"
             ));
         }
     }
