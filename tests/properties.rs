@@ -61,6 +61,16 @@ fn message() -> impl Strategy<Value = String> {
         "cm",
         "路",
         "号楼",
+        "\u{3164}",
+        "❤",
+        "/",
+        "|",
+        "🌸",
+        "薇",
+        "⑻",
+        "❶",
+        "〡",
+        "參",
     ]);
     prop::collection::vec(
         prop_oneof![
@@ -70,6 +80,35 @@ fn message() -> impl Strategy<Value = String> {
         0..40,
     )
     .prop_map(|parts| parts.concat())
+}
+
+/// A contact word that blocks on its own, split by what people put between
+/// its chars, in a carrier sentence: (message, the split word's char span).
+fn split_contact() -> impl Strategy<Value = (String, std::ops::Range<usize>)> {
+    let words = prop::sample::select(vec!["加我", "薇信", "加v", "留个电话", "主页有微", "进群"]);
+    let splitters = prop::sample::select(vec![
+        "\n", "/", " | ", "🌸", "-", "·", " ", "\u{3164}", "\u{200B}", "~", "、", " ✨ ",
+    ]);
+    let prefixes = prop::sample::select(vec!["", "您好，", "价格私聊\n", "亲，"]);
+    let suffixes = prop::sample::select(vec!["", "吧", "，谢谢", "\n看详情"]);
+    (
+        words,
+        prop::collection::vec(splitters, 4),
+        prefixes,
+        suffixes,
+    )
+        .prop_map(|(word, splitters, prefix, suffix)| {
+            let mut split = String::new();
+            for (i, c) in word.chars().enumerate() {
+                if i > 0 {
+                    split.push_str(splitters[i - 1]);
+                }
+                split.push(c);
+            }
+            let start = prefix.chars().count();
+            let span = start..start + split.chars().count();
+            (format!("{prefix}{split}{suffix}"), span)
+        })
 }
 
 proptest! {
@@ -92,6 +131,17 @@ proptest! {
             prop_assert_eq!(first.start, 0);
             prop_assert_eq!(last.end, len);
         }
+    }
+
+    #[test]
+    fn a_split_contact_word_still_blocks((text, span) in split_contact()) {
+        let report = CHECKER.check(&text, &CheckOptions::default());
+        prop_assert!(
+            report.findings.iter().any(|f| {
+                f.severity == Severity::Block && f.start <= span.start && span.end <= f.end
+            }),
+            "{:?}: {:?}", text, report.findings
+        );
     }
 
     #[test]

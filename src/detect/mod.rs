@@ -189,7 +189,12 @@ impl Checker {
         self.keywords.find(&norm, rules, &mut candidates);
         self.patterns.find(&norm, rules, &mut candidates);
         self.pinyin.find(chars, &mut candidates);
-        split::find(&norm, rules, &self.keywords, &self.pinyin, &mut candidates);
+        let joined = split::Matchers {
+            keywords: &self.keywords,
+            pinyin: &self.pinyin,
+            patterns: &self.patterns,
+        };
+        split::find(&norm, rules, &joined, &mut candidates);
         candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
         let mut cue_hits = self.cues.find(&norm);
         cue_hits.extend(candidates.iter().filter_map(|c| {

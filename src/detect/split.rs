@@ -4,12 +4,15 @@
 //!
 //! Normalisation already joins Han chars spaced apart ("加 我 微 信"). These
 //! separators also carry structure — a line break ends a sentence, a slash
-//! lists — so the canonical text keeps them, and the keyword and homophone
-//! matchers look a second time at a view with them squeezed out, keeping
-//! only the matches that cross one.
+//! lists — so the canonical text keeps them, and the keyword, homophone and
+//! regex matchers look a second time at a view with them squeezed out, keeping
+//! only the matches that cross one ("留\n个\n电话", "加\nV\n吧").
 
 use super::Candidate;
+use std::ops::Range;
+
 use super::keywords::KeywordMatcher;
+use super::patterns::PatternMatcher;
 use super::pinyin::PinyinMatcher;
 use super::text::{has_word_edges, is_emoji, is_latin_letter};
 use crate::normalize::{Normalized, is_han};
@@ -69,22 +72,33 @@ fn squeezable(chars: &[char]) -> Option<Vec<bool>> {
     drop
 }
 
-/// Keyword and homophone matches across split points, in canonical offsets of
-/// `norm`, with the joined word as their normalised form.
-pub fn find(
-    norm: &Normalized,
-    rules: &[Rule],
-    keywords: &KeywordMatcher,
-    pinyin: &PinyinMatcher,
-    out: &mut Vec<Candidate>,
-) {
+/// How far around a split point regexes look: longer than any phrase the
+/// pattern rules match across one.
+const PATTERN_REACH: usize = 32;
+
+/// The matchers that look at the joined view.
+pub struct Matchers<'a> {
+    pub keywords: &'a KeywordMatcher,
+    pub pinyin: &'a PinyinMatcher,
+    pub patterns: &'a PatternMatcher,
+}
+
+/// Matches across split points, in canonical offsets of `norm`, with the
+/// joined word as their normalised form. Keywords and homophones look at the
+/// whole joined text; regexes, the costly pass, only near split points.
+pub fn find(norm: &Normalized, rules: &[Rule], matchers: &Matchers, out: &mut Vec<Candidate>) {
     let Some(drop) = squeezable(norm.chars()) else {
         return;
     };
     let (joined, index) = norm.without(&drop);
     let mut found = Vec::new();
-    keywords.find(&joined, rules, &mut found);
-    pinyin.find(joined.chars(), &mut found);
+    matchers.keywords.find(&joined, rules, &mut found);
+    matchers.pinyin.find(joined.chars(), &mut found);
+    for window in windows(&index, joined.len()) {
+        matchers
+            .patterns
+            .find_within(&joined, rules, window, &mut found);
+    }
     for mut candidate in found {
         let range = candidate.range.clone();
         let start = index[range.start];
@@ -97,6 +111,20 @@ pub fn find(
         candidate.range = start..end;
         out.push(candidate);
     }
+}
+
+/// The stretches of the joined text within [`PATTERN_REACH`] of a split
+/// point (where `index` skips), merged where they overlap.
+fn windows(index: &[usize], len: usize) -> Vec<Range<usize>> {
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for at in (1..index.len()).filter(|&j| index[j] > index[j - 1] + 1) {
+        let window = at.saturating_sub(PATTERN_REACH)..(at + PATTERN_REACH).min(len);
+        match windows.last_mut() {
+            Some(last) if last.end >= window.start => last.end = window.end,
+            _ => windows.push(window),
+        }
+    }
+    windows
 }
 
 #[cfg(test)]
