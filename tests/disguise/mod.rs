@@ -40,7 +40,7 @@
 //!
 //! and commit `tests/disguise/baseline.tsv` with the change; a drop below a
 //! floor is a regression to fix, not a baseline to lower. Regenerate
-//! `COVERAGE.md` with `cargo run --release --example disguise-matrix > COVERAGE.md`.
+//! `COVERAGE.md` with `cargo run --example disguise-matrix -- --misses 2 > COVERAGE.md`.
 
 #![allow(dead_code)]
 
@@ -1893,6 +1893,8 @@ pub struct Cell {
     pub hits: usize,
     /// Positives: blocked at all (whether or not the span covers the contact).
     pub blocked: usize,
+    /// `[cases, hits]` per context, in the order of `Context::ALL`.
+    pub by_context: [[usize; 2]; 3],
     pub misses: Vec<Miss>,
 }
 
@@ -1997,6 +1999,8 @@ pub fn run(checker: &Checker, seed: u64, per_cell: usize, keep_misses: usize) ->
                 };
                 let report = check(checker, &case);
                 let (blocked, hit) = judge(&case, &report);
+                cell.by_context[i % 3][0] += 1;
+                cell.by_context[i % 3][1] += usize::from(hit);
                 cell.cases += 1;
                 cell.blocked += usize::from(blocked);
                 cell.hits += usize::from(hit);
@@ -2021,6 +2025,8 @@ pub fn run(checker: &Checker, seed: u64, per_cell: usize, keep_misses: usize) ->
                 };
                 let report = check(checker, &case);
                 let blocked = report.verdict == Verdict::Block;
+                cell.by_context[i % 3][0] += 1;
+                cell.by_context[i % 3][1] += usize::from(blocked);
                 cell.cases += 1;
                 cell.blocked += usize::from(blocked);
                 cell.hits += usize::from(blocked);
@@ -2075,14 +2081,27 @@ fn total<'a>(cells: impl Iterator<Item = &'a Cell>) -> Cell {
         t.cases += c.cases;
         t.hits += c.hits;
         t.blocked += c.blocked;
+        for (sum, one) in t.by_context.iter_mut().zip(&c.by_context) {
+            sum[0] += one[0];
+            sum[1] += one[1];
+        }
     }
     t
+}
+
+fn by_context(cell: &Cell) -> String {
+    Context::ALL
+        .iter()
+        .zip(&cell.by_context)
+        .map(|(c, [n, h])| format!("{} {:.3}", c.as_str(), *h as f64 / (*n).max(1) as f64))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The recall table (rows transforms, columns families) and the false-block
 /// table, in Markdown.
 pub fn markdown(m: &Matrix) -> String {
-    let mut out = String::new();
+    let mut out = String::from("## Recall\n\n");
     let _ = writeln!(
         out,
         "Recall per contact kind × disguise: the share of messages that block with the contact \
@@ -2117,16 +2136,18 @@ pub fn markdown(m: &Matrix) -> String {
     let blocked: usize = m.positives.values().map(|c| c.blocked).sum();
     let _ = writeln!(
         out,
-        "\nOverall: {} of {} positives blocked with the contact covered ({:.3}); {} blocked at all ({:.3}).\n",
+        "\nOverall: {} of {} positives blocked with the contact covered ({:.3}); {} blocked at all ({:.3}). \
+         By context: {}.\n",
         all.hits,
         all.cases,
         all.rate(),
         blocked,
-        blocked as f64 / all.cases.max(1) as f64
+        blocked as f64 / all.cases.max(1) as f64,
+        by_context(&all)
     );
 
     out.push_str(
-        "False blocks on negatives (share of messages that block; target 0):\n\n| transform |",
+        "## False blocks on negatives\n\nThe share of negatives that block (target 0: none).\n\n| transform |",
     );
     for k in Negative::ALL {
         let _ = write!(out, " {} |", k.name());
@@ -2150,10 +2171,11 @@ pub fn markdown(m: &Matrix) -> String {
     let neg = total(m.negatives.values());
     let _ = writeln!(
         out,
-        "\nOverall: {} of {} negatives blocked ({:.3}).",
+        "\nOverall: {} of {} negatives blocked ({:.3}). By context: {}.",
         neg.hits,
         neg.cases,
-        neg.rate()
+        neg.rate(),
+        by_context(&neg)
     );
     out
 }
