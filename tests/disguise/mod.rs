@@ -206,6 +206,7 @@ pub enum Transform {
     CharSpace,
     CharPunct,
     CharEmoji,
+    CharNewline,
     Invisible,
     Homoglyph,
     Traditional,
@@ -220,7 +221,7 @@ pub enum Transform {
 }
 
 impl Transform {
-    pub const ALL: [Transform; 32] = [
+    pub const ALL: [Transform; 33] = [
         Transform::Plain,
         Transform::FullWidth,
         Transform::Circled,
@@ -242,6 +243,7 @@ impl Transform {
         Transform::CharSpace,
         Transform::CharPunct,
         Transform::CharEmoji,
+        Transform::CharNewline,
         Transform::Invisible,
         Transform::Homoglyph,
         Transform::Traditional,
@@ -278,6 +280,7 @@ impl Transform {
             Transform::CharSpace => "char_space",
             Transform::CharPunct => "char_punct -.·/\\|",
             Transform::CharEmoji => "char_emoji",
+            Transform::CharNewline => "char_newline",
             Transform::Invisible => "invisible ZW/VS/U+3164",
             Transform::Homoglyph => "homoglyph Cyrillic/Greek",
             Transform::Traditional => "traditional 微訊 電話",
@@ -329,7 +332,10 @@ impl Transform {
     fn char_split(self) -> bool {
         matches!(
             self,
-            Transform::CharSpace | Transform::CharPunct | Transform::CharEmoji
+            Transform::CharSpace
+                | Transform::CharPunct
+                | Transform::CharEmoji
+                | Transform::CharNewline
         )
     }
 
@@ -836,21 +842,22 @@ const LATIN_PLATFORMS: &[&str] = &[
     "TikTok",
     "Facebook",
 ];
-/// Hints without a value: the phrase that must be covered, and words that
-/// may follow it (not themselves the hint).
-const HINTS_ZH: &[(&str, &str)] = &[
-    ("加我V", ""),
-    ("V我", ""),
-    ("加V", ""),
-    ("主页有微", ""),
-    ("主页有V", ""),
-    ("看签名", ""),
-    ("主页有惊喜", ""),
-    ("私下联系", ""),
-    ("留个电话", ""),
-    ("扫码进群", ""),
-    ("加我", "好友"),
-    ("你的微信", "是多少"),
+/// Hints without a value: words before the hint, the hint (what must be
+/// covered), words after it (neither is itself the hint).
+const HINTS_ZH: &[(&str, &str, &str)] = &[
+    ("", "加我V", ""),
+    ("", "V我", ""),
+    ("", "加V", ""),
+    ("", "主页有微", ""),
+    ("", "主页有V", ""),
+    ("", "看签名", ""),
+    ("", "主页有惊喜", ""),
+    ("", "私下联系", ""),
+    ("", "留个电话", ""),
+    ("", "扫码进群", ""),
+    ("", "加我", "好友"),
+    ("", "你的微信", "是多少"),
+    ("私我", "拿联系方式", ""),
 ];
 const HINTS_EN: &[&str] = &["add me", "text me", "hit me up", "link in bio"];
 
@@ -1103,10 +1110,10 @@ fn contact(family: Family, shape: Shape, lang: Lang, rng: &mut Rng) -> Vec<Piece
                 let t = *rng.pick(&["{CH} for details", "{CH}", "{CH} if interested"]);
                 return phrase(t, core, true, &[]);
             }
-            let (core, tail) = *rng.pick(HINTS_ZH);
+            let (head, core, tail) = *rng.pick(HINTS_ZH);
             let t = *rng.pick(&["{CH}", "{CH}～", "{CH}哦", "详情{CH}", "有需要的{CH}"]);
             phrase(
-                &t.replace("{CH}", &format!("{{CH}}{tail}")),
+                &t.replace("{CH}", &format!("{head}{{CH}}{tail}")),
                 core,
                 true,
                 &[],
@@ -1460,7 +1467,7 @@ fn apply(t: Transform, pieces: &mut [Piece], rng: &mut Rng) -> bool {
                     Transform::GroupSpace | Transform::CharSpace => " ".to_string(),
                     Transform::GroupDash => "-".to_string(),
                     Transform::GroupDot => ".".to_string(),
-                    Transform::GroupNewline => "\n".to_string(),
+                    Transform::GroupNewline | Transform::CharNewline => "\n".to_string(),
                     Transform::CharPunct => punct.to_string(),
                     _ => {
                         if rng.chance(70) {
