@@ -261,8 +261,13 @@ pub fn is_han(c: char) -> bool {
 /// chars spaced apart ("加 我 微 信", "微*信"): Chinese puts no spaces between
 /// words, so a spacer between two Han chars is a disguise or noise. Latin words
 /// of two or more letters are left apart, so "i am" stays two words.
+///
+/// An ID typed one char at a time — "y u j i n g h a o 2 8 9 8", one char a
+/// line, or with emoji between — is joined too: a chain of four or more lone
+/// letters and digits, at least one a letter, with up to three separators
+/// between each. Chains of digits alone stay for the number reader.
 fn collapse_letter_spacing(b: &mut Builder) {
-    if !b.chars.iter().any(|&c| is_letter_spacer(c)) {
+    if !b.chars.iter().any(|&c| is_chain_separator(c)) {
         return;
     }
     let chars = &b.chars;
@@ -272,6 +277,7 @@ fn collapse_letter_spacing(b: &mut Builder) {
             && (i + 1 >= chars.len() || !is_latin(chars[i + 1]))
     };
     let mut remove = vec![false; chars.len()];
+    join_chains(chars, &mut remove);
     let mut i = 1;
     while i < chars.len() {
         if !is_letter_spacer(chars[i]) {
@@ -312,6 +318,61 @@ fn collapse_letter_spacing(b: &mut Builder) {
     b.chars.truncate(write);
     b.origin_start.truncate(write);
     b.origin_end.truncate(write);
+}
+
+/// What may stand between the chars of an ID typed one char at a time.
+fn is_chain_separator(c: char) -> bool {
+    is_letter_spacer(c)
+        || matches!(c, '\n' | '|' | '/' | '\\' | '~' | '、')
+        || matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// The most separators between two chars of one chain.
+const MAX_CHAIN_GAP: usize = 3;
+/// The fewest chars a chain needs to be joined.
+const MIN_CHAIN: usize = 4;
+
+/// Marks the separators inside chains of lone letters and digits.
+fn join_chains(chars: &[char], remove: &mut [bool]) {
+    let alnum = |c: char| c.is_ascii_alphanumeric();
+    let lone = |i: usize| {
+        alnum(chars[i])
+            && (i == 0 || !alnum(chars[i - 1]))
+            && chars.get(i + 1).is_none_or(|&c| !alnum(c))
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if !lone(i) {
+            i += 1;
+            continue;
+        }
+        // Walk the chain from `i`: members and the separator runs between them.
+        let mut members = vec![i];
+        let mut at = i + 1;
+        loop {
+            let gap_end = (at..chars.len().min(at + MAX_CHAIN_GAP + 1))
+                .find(|&j| !is_chain_separator(chars[j]))
+                .unwrap_or(chars.len());
+            if gap_end == at
+                || gap_end - at > MAX_CHAIN_GAP
+                || gap_end >= chars.len()
+                || !lone(gap_end)
+            {
+                break;
+            }
+            members.push(gap_end);
+            at = gap_end + 1;
+        }
+        let has_letter = members.iter().any(|&m| chars[m].is_ascii_alphabetic());
+        if members.len() >= MIN_CHAIN && has_letter {
+            for pair in members.windows(2) {
+                remove[pair[0] + 1..pair[1]]
+                    .iter_mut()
+                    .for_each(|r| *r = true);
+            }
+        }
+        i = members[members.len() - 1] + 1;
+    }
 }
 
 /// Chars that render as nothing or only mark the char before them:
@@ -441,6 +502,11 @@ mod tests {
         assert_eq!(canonical("I am here"), "i am here");
         assert_eq!(canonical("加 我 微*信"), "加我微信");
         assert_eq!(canonical("欢迎 hello 光临"), "欢迎 hello 光临");
+        assert_eq!(canonical("y u j i n g h a o 2 8 9 8"), "yujinghao2898");
+        assert_eq!(canonical("k\ni\nk\ni\n_\nw\n8"), "kikiw8");
+        assert_eq!(canonical("w 🌸 x 🌸 i 🌸 d"), "wxid");
+        assert_eq!(canonical("1 3 8 0 0"), "1 3 8 0 0");
+        assert_eq!(canonical("A 款 B 款"), "a款 b款");
     }
 
     #[test]
