@@ -193,6 +193,11 @@ def letter_form(c, cp, category, confusables):
     nfkc = unicodedata.normalize("NFKC", c)
     if len(nfkc) > 1:
         return None  # ligatures and digraphs (ǅ, ﬁ): the runtime's NFKC spells them out
+    target = ascii_alnum(nfkc)
+    if target:
+        # NFKC says what it is (Ｌ, 𝐥, é); keep it only where lower-casing
+        # alone would leave a mark on it.
+        return None if nfkc.lower() == target else target
     candidates = [nfkc, confusables.get(c), confusables.get(nfkc)]
     upper = c.upper()
     if len(upper) == 1 and upper != c:
@@ -205,13 +210,9 @@ def letter_form(c, cp, category, confusables):
             break
     else:
         target = by_name(c)
-    if not target:
-        return None
     if target == "l" and c.lower() != c:
         # The skeleton of I is l; a capital that looks like I stands for i.
         target = "i"
-    if "".join(nfkc.lower()) == target:
-        return None  # the runtime's NFKC and lower-casing already do it
     return target
 
 

@@ -532,6 +532,32 @@ mod tests {
         assert_eq!(trad_to_simp('联'), None);
     }
 
+    /// Every entry of every generated table is what the normaliser does.
+    #[test]
+    fn the_normaliser_applies_every_table_entry() {
+        for &(from, to) in tables::FOLDS.iter() {
+            assert_eq!(
+                canonical(&from.to_string()),
+                to,
+                "{from:?} (U+{:04X})",
+                from as u32
+            );
+            let target_ok = to.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || "+@".contains(c) || is_han(c)
+            });
+            assert!(target_ok, "{from:?} folds to {to:?}");
+        }
+        for &(from, to) in tables::TRADITIONAL.iter() {
+            assert_eq!(canonical(&from.to_string()), to.to_string(), "{from:?}");
+            assert_eq!(trad_to_simp(to), None, "{from:?} → {to:?} is not the end");
+        }
+        for &(first, last) in tables::INVISIBLE.iter() {
+            for c in (first..=last).filter(|c| !c.is_whitespace()) {
+                assert_eq!(canonical(&format!("a{c}b")), "ab", "U+{:04X}", c as u32);
+            }
+        }
+    }
+
     #[test]
     fn reads_chinese_numerals_as_digits() {
         let digits: Vec<u8> = "幺叁柒〇两".chars().filter_map(digit_value).collect();
