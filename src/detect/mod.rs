@@ -49,6 +49,7 @@ pub struct Checker {
     keywords: keywords::KeywordMatcher,
     patterns: patterns::PatternMatcher,
     pinyin: pinyin::PinyinMatcher,
+    split: split::SplitMatcher,
     cues: CueMatcher,
     builtin: HashMap<Builtin, usize>,
     neighbours: Vec<Neighbours>,
@@ -146,6 +147,7 @@ impl Checker {
             keywords: keywords::KeywordMatcher::new(&book.rules),
             patterns: patterns::PatternMatcher::new(&book.rules),
             pinyin: pinyin::PinyinMatcher::new(&book.rules),
+            split: split::SplitMatcher::new(&book.rules),
             cues: CueMatcher::new(&book.cues),
             builtin,
             neighbours: book.rules.iter().map(Neighbours::new).collect(),
@@ -194,7 +196,7 @@ impl Checker {
             pinyin: &self.pinyin,
             patterns: &self.patterns,
         };
-        split::find(&norm, rules, &joined, &mut candidates);
+        self.split.find(&norm, rules, &joined, &mut candidates);
         candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
         let mut cue_hits = self.cues.find(&norm);
         cue_hits.extend(candidates.iter().filter_map(|c| {

@@ -116,15 +116,20 @@ impl PinyinMatcher {
         }
     }
 
+    #[inline]
     fn syllable(&self, c: char) -> Option<u16> {
-        if is_heart(c) {
-            return self.xin;
-        }
         let n = c as u32;
-        if !(FIRST..=LAST).contains(&n) || self.readings.is_empty() {
-            return None;
+        if (FIRST..=LAST).contains(&n) {
+            let k = *self.readings.get((n - FIRST) as usize)?;
+            return (k != NONE).then_some(k);
         }
-        Some(self.readings[(n - FIRST) as usize]).filter(|&k| k != NONE)
+        if is_heart(c) { self.xin } else { None }
+    }
+
+    /// Whether `c` reads as one of the listed syllables.
+    #[inline]
+    pub fn reads_any(&self, c: char) -> bool {
+        self.syllable(c).is_some()
     }
 
     fn reads(&self, c: char, syllable: Syllable) -> bool {

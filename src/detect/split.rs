@@ -51,19 +51,27 @@ fn joins(chars: &[char], i: usize) -> bool {
 }
 
 /// Which canonical chars to squeeze out: runs of up to [`MAX_SPLIT`]
-/// splitters between two chars that join. `None` when there are none.
-fn squeezable(chars: &[char]) -> Option<Vec<bool>> {
+/// splitters between two chars that join and that `live` says may belong to
+/// one word. `None` when there are none.
+fn squeezable(chars: &[char], live: impl Fn(char) -> bool) -> Option<Vec<bool>> {
     let mut drop: Option<Vec<bool>> = None;
     let mut i = 1;
     while i < chars.len() {
-        if !is_splitter(chars[i]) {
+        // Han chars are most of the text and never split anything.
+        if is_han(chars[i]) || !is_splitter(chars[i]) {
             i += 1;
             continue;
         }
         let end = (i..chars.len())
             .find(|&j| !is_splitter(chars[j]))
             .unwrap_or(chars.len());
-        if end - i <= MAX_SPLIT && end < chars.len() && joins(chars, i - 1) && joins(chars, end) {
+        if end - i <= MAX_SPLIT
+            && end < chars.len()
+            && joins(chars, i - 1)
+            && joins(chars, end)
+            && live(chars[i - 1])
+            && live(chars[end])
+        {
             let marks = drop.get_or_insert_with(|| vec![false; chars.len()]);
             marks[i..end].iter_mut().for_each(|m| *m = true);
         }
@@ -76,6 +84,14 @@ fn squeezable(chars: &[char]) -> Option<Vec<bool>> {
 /// pattern rules match across one.
 const PATTERN_REACH: usize = 32;
 
+/// Finds matches across split points. Most splits — "颜色、尺码", "好评~" —
+/// sit between chars no rule word contains; only a split between two chars
+/// that rule words are made of is looked at again.
+pub struct SplitMatcher {
+    /// Chars that occur in some keyword or pattern, sorted.
+    word_chars: Vec<char>,
+}
+
 /// The matchers that look at the joined view.
 pub struct Matchers<'a> {
     pub keywords: &'a KeywordMatcher,
@@ -83,22 +99,60 @@ pub struct Matchers<'a> {
     pub patterns: &'a PatternMatcher,
 }
 
-/// Matches across split points, in canonical offsets of `norm`, with the
-/// joined word as their normalised form. Keywords and homophones look at the
-/// whole joined text; regexes, the costly pass, only near split points.
-pub fn find(norm: &Normalized, rules: &[Rule], matchers: &Matchers, out: &mut Vec<Candidate>) {
-    let Some(drop) = squeezable(norm.chars()) else {
-        return;
-    };
-    let (joined, index) = norm.without(&drop);
-    let mut found = Vec::new();
-    matchers.keywords.find(&joined, rules, &mut found);
-    matchers.pinyin.find(joined.chars(), &mut found);
-    for window in windows(&index, joined.len()) {
-        matchers
-            .patterns
-            .find_within(&joined, rules, window, &mut found);
+impl SplitMatcher {
+    pub fn new(rules: &[Rule]) -> SplitMatcher {
+        let mut word_chars: Vec<char> = rules
+            .iter()
+            .flat_map(|rule| rule.keywords.iter().chain(&rule.patterns))
+            .flat_map(|word| Normalized::new(word).chars().to_vec())
+            .collect();
+        // Regexes spell letters and digits as classes: any may be part of a match.
+        word_chars.extend(('a'..='z').chain('0'..='9'));
+        word_chars.sort_unstable();
+        word_chars.dedup();
+        SplitMatcher { word_chars }
     }
+
+    /// Whether `c` may be part of a rule word; `pinyin` answers for homophones.
+    fn in_words(&self, c: char, pinyin: &PinyinMatcher) -> bool {
+        self.word_chars.binary_search(&c).is_ok() || pinyin.reads_any(c)
+    }
+
+    /// Matches across split points, in canonical offsets of `norm`, with the
+    /// joined word as their normalised form. Keywords and homophones look at
+    /// the whole joined text; regexes, the costly pass, only near split
+    /// points.
+    pub fn find(
+        &self,
+        norm: &Normalized,
+        rules: &[Rule],
+        matchers: &Matchers,
+        out: &mut Vec<Candidate>,
+    ) {
+        let live = |c: char| self.in_words(c, matchers.pinyin);
+        let Some(drop) = squeezable(norm.chars(), live) else {
+            return;
+        };
+        let (joined, index) = norm.without(&drop);
+        let mut found = Vec::new();
+        matchers.keywords.find(&joined, rules, &mut found);
+        matchers.pinyin.find(joined.chars(), &mut found);
+        for window in windows(&index, joined.len()) {
+            matchers
+                .patterns
+                .find_within(&joined, rules, window, &mut found);
+        }
+        keep_crossing(&joined, &index, found, out);
+    }
+}
+
+/// Keeps the matches that cross a split point, mapped back to `norm`.
+fn keep_crossing(
+    joined: &Normalized,
+    index: &[usize],
+    found: Vec<Candidate>,
+    out: &mut Vec<Candidate>,
+) {
     for mut candidate in found {
         let range = candidate.range.clone();
         let start = index[range.start];
@@ -133,7 +187,7 @@ mod tests {
 
     fn squeezed(s: &str) -> String {
         let norm = Normalized::new(s);
-        match squeezable(norm.chars()) {
+        match squeezable(norm.chars(), |_| true) {
             Some(drop) => norm.without(&drop).0.text().to_string(),
             None => norm.text().to_string(),
         }

@@ -78,7 +78,7 @@ impl Normalized {
                 None => {
                     for n in std::iter::once(c).nfkc() {
                         for lower in n.to_lowercase() {
-                            match fold(lower) {
+                            match (lower != c).then(|| fold(lower)).flatten() {
                                 Some(folded) => out.push_str(folded, index),
                                 None => out.push(trad_to_simp(lower).unwrap_or(lower), index),
                             }
@@ -267,7 +267,31 @@ pub fn is_han(c: char) -> bool {
 /// letters and digits, at least one a letter, with up to three separators
 /// between each. Chains of digits alone stay for the number reader.
 fn collapse_letter_spacing(b: &mut Builder) {
-    if !b.chars.iter().any(|&c| is_chain_separator(c)) {
+    // One cheap pass decides whether either join can happen at all.
+    let (mut spaced, mut lone, mut lone_letter) = (false, 0, false);
+    // The alphanumeric run being read: its length (capped at 2) and whether
+    // its first char is a letter.
+    let (mut run, mut run_letter) = (0u8, false);
+    for &c in b.chars.iter().chain(std::iter::once(&'\0')) {
+        if c.is_ascii_alphanumeric() {
+            run_letter = if run == 0 {
+                c.is_ascii_alphabetic()
+            } else {
+                run_letter
+            };
+            run = (run + 1).min(2);
+            continue;
+        }
+        if run == 1 {
+            lone += 1;
+            lone_letter |= run_letter;
+        }
+        run = 0;
+        // Every spacer lies below the ideographs, where most text is.
+        spaced |= (c as u32) < 0x3400 && is_letter_spacer(c);
+    }
+    let chainable = lone >= MIN_CHAIN && lone_letter;
+    if !spaced && !chainable {
         return;
     }
     let chars = &b.chars;
@@ -277,8 +301,10 @@ fn collapse_letter_spacing(b: &mut Builder) {
             && (i + 1 >= chars.len() || !is_latin(chars[i + 1]))
     };
     let mut remove = vec![false; chars.len()];
-    join_chains(chars, &mut remove);
-    let mut i = 1;
+    if chainable {
+        join_chains(chars, &mut remove);
+    }
+    let mut i = if spaced { 1 } else { chars.len() };
     while i < chars.len() {
         if !is_letter_spacer(chars[i]) {
             i += 1;
@@ -379,6 +405,7 @@ fn join_chains(chars: &[char], remove: &mut [bool]) {
 /// `Default_Ignorable_Code_Point` (zero-width chars, bidi controls, variation
 /// selectors, tags, the Hangul fillers), enclosing marks (the keycap) and
 /// combining diacritics (strike-through, underline).
+#[inline]
 fn is_invisible(c: char) -> bool {
     let i = tables::INVISIBLE.partition_point(|&(_, last)| last < c);
     tables::INVISIBLE
@@ -389,15 +416,41 @@ fn is_invisible(c: char) -> bool {
 /// What a digit form or look-alike stands for, where NFKC and lower-casing
 /// alone do not say: "⑴" → "1", "❶" → "1", "𝟙" → "1", "㈠" → "一",
 /// Cyrillic "в" → "b", "ᴡ" → "w", "➕" → "+".
+#[inline]
 fn fold(c: char) -> Option<&'static str> {
+    // Most chars lie in a stretch of sixteen with no entry: one bit says so.
+    let block = c as usize / 16;
+    if block >= FOLD_BLOCKS * 64 || FOLDED_BLOCKS[block / 64] & (1 << (block % 64)) == 0 {
+        return None;
+    }
     tables::FOLDS
         .binary_search_by_key(&c, |&(from, _)| from)
         .ok()
         .map(|i| tables::FOLDS[i].1)
 }
 
+/// Blocks of sixteen code points, up to U+1FFFF, where [`tables::FOLDS`]
+/// has entries above it.
+const FOLD_BLOCKS: usize = 0x20000 / 16 / 64;
+
+/// One bit per block of sixteen code points: set where some char folds.
+static FOLDED_BLOCKS: [u64; FOLD_BLOCKS] = {
+    let mut bits = [0u64; FOLD_BLOCKS];
+    let table = &tables::FOLDS;
+    let mut i = 0;
+    while i < table.len() {
+        let block = table[i].0 as usize / 16;
+        if block < FOLD_BLOCKS * 64 {
+            bits[block / 64] |= 1 << (block % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
 /// Traditional (and regional variant) forms to simplified, for every char
 /// OpenCC knows: 參 → 参, 電 → 电, 裏 → 里.
+#[inline]
 pub fn trad_to_simp(c: char) -> Option<char> {
     // Most ideographs are simplified already: a bit test answers for them
     // without the binary search.
@@ -490,6 +543,8 @@ mod tests {
         assert_eq!(canonical("w̶e̶c̶h̶a̶t̶ wēixìn"), "wechat weixin");
         assert_eq!(canonical("Іnstаgrаm"), "instagram");
         assert_eq!(canonical("歡迎參加 裏面"), "欢迎参加里面");
+        // Simplified chars a regional variant table lists stay as they are.
+        assert_eq!(canonical("什么 著名 什麼"), "什么著名什么");
         assert_eq!(canonical("5μm ×2"), "5μm ×2");
         assert_eq!(canonical("信➕"), "信+");
     }

@@ -3004,7 +3004,7 @@ pub static INVISIBLE: [(char, char); 23] = [
 ];
 
 /// Traditional (and regional variant) -> simplified. Sorted by char.
-pub static TRADITIONAL: [(char, char); 3234] = [
+pub static TRADITIONAL: [(char, char); 3232] = [
     ('㑯', '㑔'),
     ('㑳', '㑇'),
     ('㑶', '㐹'),
@@ -3053,7 +3053,6 @@ pub static TRADITIONAL: [(char, char); 3234] = [
     ('䴉', '鹮'),
     ('丟', '丢'),
     ('並', '并'),
-    ('么', '幺'),
     ('乾', '干'),
     ('亂', '乱'),
     ('亙', '亘'),
@@ -4593,7 +4592,6 @@ pub static TRADITIONAL: [(char, char); 3234] = [
     ('萵', '莴'),
     ('葉', '叶'),
     ('葒', '荭'),
-    ('著', '着'),
     ('葤', '荮'),
     ('葦', '苇'),
     ('葯', '药'),
@@ -6123,8 +6121,8 @@ pub static TRADITIONAL: [(char, char); 3234] = [
     ('麳', '𪎌'),
     ('麴', '曲'),
     ('麵', '面'),
-    ('麼', '幺'),
-    ('麽', '幺'),
+    ('麼', '么'),
+    ('麽', '么'),
     ('黃', '黄'),
     ('黌', '黉'),
     ('點', '点'),
