@@ -35,6 +35,66 @@ const BEFORE_REACH: usize = 12;
 const CONTACT_REACH: usize = 10;
 /// How far after a channel the sentence is searched for 搜/关注.
 const SENTENCE_REACH: usize = 30;
+/// How far link words may carry a channel to its cue (京东也有我们的旗舰店).
+const LINK_REACH: usize = 8;
+/// Platform account IDs: short ones too (Line "mimi88").
+const PLATFORM_ID_LENGTH: Range<usize> = 4..31;
+/// The longest quoted or Latin name searched for.
+const MAX_NAME: usize = 30;
+/// The longest bare Han name searched for (搜贝贝母婴).
+const MAX_HAN_NAME: usize = 12;
+
+/// What the words right after a channel say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AfterCue {
+    Topic,
+    /// `word_like`: the cue is a word (店, 直播间), not bare punctuation (：, @).
+    Destination {
+        word_like: bool,
+    },
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn is_id_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+}
+
+/// The quote that closes one opening at `c`.
+fn closing_quote(c: char) -> Option<char> {
+    Some(match c {
+        '「' => '」',
+        '『' => '』',
+        '“' => '”',
+        '"' => '"',
+        '【' => '】',
+        '《' => '》',
+        '\'' => '\'',
+        '‘' => '’',
+        _ => return None,
+    })
+}
+
+/// The ID starting at `start`: ID chars, trailing punctuation trimmed, not
+/// an e-mail address; `None` unless its length is in `length`.
+fn id_token(chars: &[char], start: usize, length: Range<usize>) -> Option<Range<usize>> {
+    if !chars.get(start)?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut end = start;
+    while end < chars.len() && is_id_char(chars[end]) {
+        end += 1;
+    }
+    if end < chars.len() && matches!(chars[end], '@' | '/') {
+        return None;
+    }
+    while end > start && matches!(chars[end - 1], '.' | '-' | '_') {
+        end -= 1;
+    }
+    length.contains(&(end - start)).then_some(start..end)
+}
 
 pub struct CueMatcher {
     /// Ids index `number_info`.
@@ -47,6 +107,14 @@ pub struct CueMatcher {
     topic_before: WordList,
     topic_after: WordList,
     ordinary_words: WordList,
+    link_after: WordList,
+    question_end: WordList,
+    request_words: WordList,
+    search_words: WordList,
+    id_before: WordList,
+    id_labels: WordList,
+    generic_names: WordList,
+    name_ends: WordList,
 }
 
 /// Cue words indexed by their first char: a window is read once, looking up
@@ -98,6 +166,14 @@ impl CueMatcher {
             topic_before: WordList::new(&cues.topic_before),
             topic_after: WordList::new(&cues.topic_after),
             ordinary_words: WordList::new(&cues.ordinary_words),
+            link_after: WordList::new(&cues.link_after),
+            question_end: WordList::new(&cues.question_end),
+            request_words: WordList::new(&cues.request_words),
+            search_words: WordList::new(&cues.search_words),
+            id_before: WordList::new(&cues.id_before),
+            id_labels: WordList::new(&cues.id_labels),
+            generic_names: WordList::new(&cues.generic_names),
+            name_ends: WordList::new(&cues.name_ends),
         }
     }
 
@@ -122,12 +198,14 @@ impl CueMatcher {
 
     /// Reads the cues around a channel mention at `range`. `contacts`: numbers,
     /// IDs and addresses; one right after the channel makes it a destination
-    /// whatever else is said.
+    /// whatever else is said. `strong`: only cues touching the channel count
+    /// (see [`crate::rules::Gate::StrongDestination`]).
     pub fn gate_state(
         &self,
         chars: &[char],
         range: &Range<usize>,
         contacts: &text::SortedRanges,
+        strong: bool,
     ) -> GateState {
         let clause = around(chars, range.clone(), BEFORE_REACH.max(CONTACT_REACH), false);
         let reach = range.end..(range.end + CONTACT_REACH + 1).min(clause.end);
@@ -136,29 +214,316 @@ impl CueMatcher {
             return GateState::ContactFollows;
         }
         let before = clause.start.max(range.start.saturating_sub(BEFORE_REACH))..range.start;
-        let mut after = range.end;
-        if after < chars.len() && chars[after] == ' ' {
-            after += 1;
-        }
         let any_before = |words: &WordList| self.contains_cue(chars, before.clone(), words);
-        let any_after = |words: &WordList| {
-            words.at(chars, after).any(|w| {
-                text::has_word_edges(chars, after..after + w.len())
-                    && !self.inside_ordinary_word(chars, after..after + w.len())
-            })
-        };
-        if any_before(&self.topic_before) || any_after(&self.topic_after) {
+        if any_before(&self.topic_before) {
             return GateState::Topic;
         }
-        if any_before(&self.destination_before) || any_after(&self.destination_after) {
+        let after = self.cue_after(chars, range.end, clause.end);
+        if after == Some(AfterCue::Topic) {
+            return GateState::Topic;
+        }
+        let verb_before = any_before(&self.destination_before);
+        let noun_after = match after {
+            Some(AfterCue::Destination { word_like }) => word_like || !strong,
+            _ => false,
+        };
+        if verb_before {
             return GateState::Destination;
         }
-        let sentence = around(chars, range.clone(), SENTENCE_REACH, true);
-        let rest = range.end..sentence.end;
-        if self.contains_cue(chars, rest, &self.destination_sentence) {
-            return GateState::Destination;
+        if noun_after || !strong {
+            // A question names a place without sending anyone there
+            // ("是淘宝店吗？"), unless it is a polite request ("可以关注吗").
+            let sentence = around(chars, range.clone(), SENTENCE_REACH, true);
+            let question = self.is_question(chars, sentence.clone());
+            if noun_after {
+                return if question {
+                    GateState::Topic
+                } else {
+                    GateState::Destination
+                };
+            }
+            let rest = range.end..sentence.end;
+            if !question && self.contains_named_cue(chars, rest, &self.destination_sentence) {
+                return GateState::Destination;
+            }
         }
         GateState::Neutral
+    }
+
+    /// The cue right after a channel ending at `end`, or after the link words
+    /// that may stand between ("京东[也有我们的]旗舰店"); of a topic and a
+    /// destination cue at one place, the longer speaks ("上面" is a topic,
+    /// "上面有我们" a destination).
+    fn cue_after(&self, chars: &[char], end: usize, clause_end: usize) -> Option<AfterCue> {
+        let mut at = end;
+        if at < chars.len() && chars[at] == ' ' {
+            at += 1;
+        }
+        let limit = (end + LINK_REACH).min(clause_end);
+        let mut linked = false;
+        loop {
+            if let Some(cue) = self.cue_at(chars, at, linked) {
+                return Some(cue);
+            }
+            let link = self
+                .link_after
+                .at(chars, at)
+                .find(|w| at + w.len() <= limit)
+                .map(<[char]>::len)?;
+            at += link;
+            linked = true;
+        }
+    }
+
+    /// The cue at `at`. Punctuation (：, @, 「) is a cue only right after the
+    /// channel (`linked` false) and before a name (not "当当网@!").
+    fn cue_at(&self, chars: &[char], at: usize, linked: bool) -> Option<AfterCue> {
+        let longest = |words: &WordList| {
+            words
+                .at(chars, at)
+                .filter(|w| {
+                    text::has_word_edges(chars, at..at + w.len())
+                        && !self.inside_ordinary_word(chars, at..at + w.len())
+                })
+                .map(<[char]>::to_vec)
+                .max_by_key(Vec::len)
+        };
+        let topic = longest(&self.topic_after);
+        let destination = longest(&self.destination_after);
+        match (topic, destination) {
+            (Some(t), Some(d)) if t.len() >= d.len() => Some(AfterCue::Topic),
+            (Some(_), None) => Some(AfterCue::Topic),
+            (_, Some(d)) => {
+                let word_like = d.iter().any(|c| c.is_alphanumeric());
+                let mut next = at + d.len();
+                if chars.get(next) == Some(&' ') {
+                    next += 1;
+                }
+                let named = chars
+                    .get(next)
+                    .is_some_and(|&c| c.is_alphanumeric() || "@「『“【".contains(c));
+                (word_like || (!linked && named)).then_some(AfterCue::Destination { word_like })
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the sentence `sentence` asks rather than tells: it ends in a
+    /// question word or mark and holds no request word.
+    fn is_question(&self, chars: &[char], sentence: Range<usize>) -> bool {
+        let mut end = sentence.end;
+        let mark = chars
+            .get(end)
+            .is_some_and(|&c| self.question_end.at(chars, end).any(|w| w == [c]));
+        while end > sentence.start && chars[end - 1] == ' ' {
+            end -= 1;
+        }
+        let word = (end.saturating_sub(self.question_end.longest)..end).any(|s| {
+            s >= sentence.start && self.question_end.at(chars, s).any(|w| s + w.len() == end)
+        });
+        (mark || word) && !self.contains_cue(chars, sentence, &self.request_words)
+    }
+
+    /// Account IDs beside a channel at `range`: after it, behind a label or
+    /// looking made up ("Line ID: mimi88", "我的line是 abc123") when
+    /// `after_too`, and before it behind a linking word ("abc_123 是我微信").
+    /// Each with whether it stands before.
+    pub fn ids_beside(
+        &self,
+        chars: &[char],
+        range: &Range<usize>,
+        after_too: bool,
+    ) -> Vec<(Range<usize>, bool)> {
+        let mut found = Vec::new();
+        if after_too && let Some(id) = self.id_after(chars, range.end) {
+            found.push((id, false));
+        }
+        if let Some(id) = self.id_before_channel(chars, range.start) {
+            found.push((id, true));
+        }
+        found
+    }
+
+    fn id_after(&self, chars: &[char], end: usize) -> Option<Range<usize>> {
+        // "X25-M" is a model, not X and an ID: something must part them.
+        if chars.get(end).is_some_and(char::is_ascii_alphanumeric) {
+            return None;
+        }
+        let mut at = end;
+        let mut labelled = false;
+        for _ in 0..4 {
+            while at < chars.len() && matches!(chars[at], ' ' | '\u{3000}') {
+                at += 1;
+            }
+            let label = self
+                .id_labels
+                .at(chars, at)
+                .find(|w| text::has_word_edges(chars, at..at + w.len()))
+                .map(<[char]>::len);
+            match label {
+                Some(len) => {
+                    at += len;
+                    labelled = true;
+                }
+                None => break,
+            }
+        }
+        let id = id_token(chars, at, PLATFORM_ID_LENGTH)?;
+        let token = &chars[id.clone()];
+        let letters = token.iter().any(char::is_ascii_lowercase);
+        let made_up = token
+            .iter()
+            .any(|c| c.is_ascii_digit() || matches!(c, '_' | '.'));
+        let ok = if letters {
+            labelled || made_up
+        } else {
+            labelled && token.len() >= 5 && token.iter().all(char::is_ascii_digit)
+        };
+        ok.then_some(id)
+    }
+
+    fn id_before_channel(&self, chars: &[char], start: usize) -> Option<Range<usize>> {
+        let mut end = start;
+        while end > 0 && chars[end - 1] == ' ' {
+            end -= 1;
+        }
+        let link = (end.saturating_sub(self.id_before.longest)..end)
+            .filter_map(|s| {
+                self.id_before
+                    .at(chars, s)
+                    .find(|w| s + w.len() == end)
+                    .map(|w| (s, w.contains(&'我')))
+            })
+            .min_by_key(|&(s, _)| s)?;
+        let (mut at, mine) = link;
+        while at > 0 && chars[at - 1] == ' ' {
+            at -= 1;
+        }
+        let id_end = at;
+        while at > 0 && is_id_char(chars[at - 1]) {
+            at -= 1;
+        }
+        while at < id_end && !chars[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        if at > 0 && matches!(chars[at - 1], '@' | '/' | '#' | '$') {
+            return None;
+        }
+        let token = &chars[at..id_end];
+        let letters = token.iter().any(char::is_ascii_lowercase);
+        let made_up = token
+            .iter()
+            .any(|c| c.is_ascii_digit() || matches!(c, '_' | '.'));
+        (PLATFORM_ID_LENGTH.contains(&token.len()) && letters && (made_up || mine))
+            .then_some(at..id_end)
+    }
+
+    /// The names the customer is told to search for in `sentence`: what
+    /// follows a search verb, quoted (搜「贝洁口腔」, search for "Maple"), as
+    /// an ID (搜 luna.shop) or as a bare name up to a word that ends it
+    /// (搜贝贝母婴就能找到). Generic words (搜我们店名) are no name; nothing
+    /// inside `taken` (the platform itself) is one.
+    pub fn search_names(
+        &self,
+        chars: &[char],
+        sentence: Range<usize>,
+        taken: &text::SortedRanges,
+    ) -> Vec<Range<usize>> {
+        let mut names = Vec::new();
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let verb = self
+                .search_words
+                .at(chars, i)
+                .filter(|w| {
+                    i + w.len() <= sentence.end
+                        && text::has_word_edges(chars, i..i + w.len())
+                        && !self.inside_ordinary_word(chars, i..i + w.len())
+                })
+                .map(<[char]>::len)
+                .max();
+            let Some(len) = verb else {
+                i += 1;
+                continue;
+            };
+            i += len;
+            if let Some(name) = self.name_at(chars, i, sentence.end)
+                && !taken.any_overlap(name.clone())
+            {
+                i = name.end;
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    fn name_at(&self, chars: &[char], mut at: usize, end: usize) -> Option<Range<usize>> {
+        loop {
+            while at < end && matches!(chars[at], ' ' | ':' | '\u{3000}') {
+                at += 1;
+            }
+            let generic = self
+                .generic_names
+                .at(chars, at)
+                .find(|w| at + w.len() <= end && text::has_word_edges(chars, at..at + w.len()))
+                .map(<[char]>::len);
+            match generic {
+                Some(len) => at += len,
+                None => break,
+            }
+        }
+        let first = *chars.get(at).filter(|_| at < end)?;
+        if let Some(close) = closing_quote(first) {
+            let inner = at + 1;
+            let stop = (inner + MAX_NAME).min(end);
+            let close_at = (inner..stop).find(|&j| chars[j] == close)?;
+            return (close_at > inner).then_some(inner..close_at);
+        }
+        if first.is_ascii_alphanumeric() {
+            // An ID, or Latin words up to a word that ends the name.
+            let mut stop = at;
+            while stop < end && (is_id_char(chars[stop]) || chars[stop] == ' ') {
+                if chars[stop] == ' ' || stop == at {
+                    let word = stop + usize::from(chars[stop] == ' ');
+                    if self.ends_name(chars, word) {
+                        break;
+                    }
+                }
+                stop += 1;
+            }
+            while stop > at && matches!(chars[stop - 1], ' ' | '.' | '-' | '_') {
+                stop -= 1;
+            }
+            return (stop - at >= 3 && stop - at <= MAX_NAME).then_some(at..stop);
+        }
+        if !is_han(first) {
+            return None;
+        }
+        let mut stop = at;
+        while stop < end
+            && stop - at < MAX_HAN_NAME
+            && (is_han(chars[stop]) || chars[stop].is_ascii_alphanumeric())
+            && !self.ends_name(chars, stop)
+        {
+            stop += 1;
+        }
+        let ended = stop == end || self.ends_name(chars, stop);
+        // "搜我们工作室名字": a description of the name, not the name.
+        let generic = (at..stop).any(|s| {
+            self.generic_names
+                .at(chars, s)
+                .any(|w| s + w.len() == stop && w.iter().all(|&c| is_han(c)))
+        });
+        (stop - at >= 2 && ended && !generic).then_some(at..stop)
+    }
+
+    fn ends_name(&self, chars: &[char], at: usize) -> bool {
+        at >= chars.len()
+            || text::is_clause_break(chars[at])
+            || self
+                .name_ends
+                .at(chars, at)
+                .any(|w| text::has_word_edges(chars, at..at + w.len()))
     }
 
     /// Whether one of `words` occurs inside `range` as a cue: as a word, and
@@ -168,6 +533,22 @@ impl CueMatcher {
             words.at(chars, i).any(|w| {
                 let at = i..i + w.len();
                 at.end <= range.end
+                    && text::has_word_edges(chars, at.clone())
+                    && !self.inside_ordinary_word(chars, at)
+            })
+        })
+    }
+
+    /// Like [`Self::contains_cue`], but a cue of bare punctuation (@) counts
+    /// only before a name ("@muzhi.woodcraft", not "当当网@!").
+    fn contains_named_cue(&self, chars: &[char], range: Range<usize>, words: &WordList) -> bool {
+        range.clone().any(|i| {
+            words.at(chars, i).any(|w| {
+                let at = i..i + w.len();
+                let named = w.iter().any(|c| c.is_alphanumeric())
+                    || chars.get(at.end).is_some_and(|c| c.is_alphanumeric());
+                at.end <= range.end
+                    && named
                     && text::has_word_edges(chars, at.clone())
                     && !self.inside_ordinary_word(chars, at)
             })

@@ -20,7 +20,7 @@ mod split;
 pub mod text;
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -208,8 +208,13 @@ impl Checker {
         }));
         cues::sort_hits(&mut cue_hits);
         let runs = numbers::find_runs(chars);
+        // Runs with a label before them (工号, 投诉编号) are no contact.
+        let mut labelled = HashSet::new();
         for run in &runs {
             let cue = cues::nearest_channel(chars, &cue_hits, &run.range);
+            if cue == Some(crate::rules::Channel::Label) {
+                labelled.insert(run.range.start);
+            }
             if let Some(rule) = run.classify(cue).and_then(|b| self.rule_for(b)) {
                 candidates.push(Candidate {
                     rule,
@@ -240,8 +245,14 @@ impl Checker {
             }
         }
 
-        self.apply_gates(chars, &runs, &mut candidates, options);
+        let id_before = self.ids_beside_channels(chars, &mut candidates);
+        let contact_runs: Vec<&numbers::NumberRun> = runs
+            .iter()
+            .filter(|r| !labelled.contains(&r.range.start))
+            .collect();
+        self.apply_gates(chars, &contact_runs, &mut candidates, &id_before, options);
         self.attach_platform_handles(chars, &mut candidates);
+        self.add_search_names(chars, &mut candidates);
         let profiles = &self.book.profiles;
         candidates.retain(|c| {
             let rule = &rules[c.rule];
@@ -273,6 +284,88 @@ impl Checker {
         self.builtin.get(&builtin).copied()
     }
 
+    /// Account IDs beside a platform (either order) or before a WeChat word
+    /// ("abc_123 是我微信"), added as candidates of `platform_id` and
+    /// `handle_after_cue`. Returns the channel mentions an ID stands before,
+    /// as (rule, start): the ID makes them destinations.
+    fn ids_beside_channels(
+        &self,
+        chars: &[char],
+        candidates: &mut Vec<Candidate>,
+    ) -> HashSet<(usize, usize)> {
+        let rules = &self.book.rules;
+        let platform_id = self.rule_for(Builtin::PlatformId);
+        let wechat_id = self.rule_for(Builtin::HandleAfterCue);
+        let mut found = Vec::new();
+        let mut channels = HashSet::new();
+        for c in candidates.iter() {
+            let rule = &rules[c.rule];
+            if rule.builtin.is_some() || rule.gate == Gate::None {
+                continue;
+            }
+            let (id_rule, after_too) = match rule.category {
+                crate::Category::Platform => (platform_id, true),
+                crate::Category::Wechat => (wechat_id, false),
+                _ => continue,
+            };
+            let Some(id_rule) = id_rule else { continue };
+            for (range, before) in self.cues.ids_beside(chars, &c.range, after_too) {
+                if before {
+                    channels.insert((c.rule, c.range.start));
+                }
+                found.push(Candidate {
+                    rule: id_rule,
+                    range,
+                    severity: rules[id_rule].severity,
+                    normalized: None,
+                });
+            }
+        }
+        candidates.extend(found);
+        channels
+    }
+
+    /// The name the customer is told to search for on a platform named as a
+    /// destination (搜「店名」) is a span of the platform's category.
+    fn add_search_names(&self, chars: &[char], candidates: &mut Vec<Candidate>) {
+        let rules = &self.book.rules;
+        let Some(rule) = self.rule_for(Builtin::SearchName) else {
+            return;
+        };
+        let platforms: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| {
+                rules[c.rule].category == crate::Category::Platform
+                    && rules[c.rule].builtin.is_none()
+            })
+            .map(|c| c.range.clone())
+            .collect();
+        let blocking: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| {
+                rules[c.rule].category == crate::Category::Platform
+                    && rules[c.rule].builtin.is_none()
+                    && c.severity == Severity::Block
+            })
+            .map(|c| c.range.clone())
+            .collect();
+        let taken = SortedRanges::new(platforms);
+        let mut seen = HashSet::new();
+        for platform in blocking {
+            let sentence = text::around(chars, platform, 60, true);
+            for name in self.cues.search_names(chars, sentence, &taken) {
+                if seen.insert(name.start) {
+                    candidates.push(Candidate {
+                        rule,
+                        range: name,
+                        severity: rules[rule].severity,
+                        normalized: None,
+                    });
+                }
+            }
+        }
+    }
+
     /// Decides destination from topic for gated rules, in three rounds: local
     /// cues; then a solicitation in the same sentence makes any channel named
     /// there a destination ("同款拼多多更便宜，懂的都懂"); then phrases that need
@@ -280,8 +373,9 @@ impl Checker {
     fn apply_gates(
         &self,
         chars: &[char],
-        runs: &[numbers::NumberRun],
+        runs: &[&numbers::NumberRun],
         candidates: &mut Vec<Candidate>,
+        id_before: &HashSet<(usize, usize)>,
         options: &CheckOptions,
     ) {
         let rules = &self.book.rules;
@@ -308,9 +402,16 @@ impl Checker {
             let rule = &rules[c.rule];
             let state = match rule.gate {
                 Gate::None | Gate::NearContact => continue,
-                Gate::Destination | Gate::UnlessTopic | Gate::ContactFollows => {
-                    self.cues.gate_state(chars, &c.range, &contacts_ahead)
-                }
+                _ if id_before.contains(&(c.rule, c.range.start)) => GateState::ContactFollows,
+                Gate::Destination
+                | Gate::StrongDestination
+                | Gate::UnlessTopic
+                | Gate::ContactFollows => self.cues.gate_state(
+                    chars,
+                    &c.range,
+                    &contacts_ahead,
+                    rule.gate == Gate::StrongDestination,
+                ),
             };
             let full = match (rule.gate, state) {
                 (Gate::ContactFollows, state) => state == GateState::ContactFollows,
@@ -320,7 +421,9 @@ impl Checker {
             };
             if !full {
                 c.severity = topic.min(rule.severity);
-                if state == GateState::Neutral && rule.gate == Gate::Destination {
+                if state == GateState::Neutral
+                    && matches!(rule.gate, Gate::Destination | Gate::StrongDestination)
+                {
                     pending.push(i);
                 }
             }

@@ -84,6 +84,14 @@ impl SortedRanges {
         self.0.get(first).is_some_and(|r| r.start < window.end)
     }
 
+    /// Whether some range shares a char with `window`.
+    pub fn any_overlap(&self, window: Range<usize>) -> bool {
+        self.0
+            .iter()
+            .take_while(|r| r.start < window.end)
+            .any(|r| r.end > window.start)
+    }
+
     /// Whether some range ends at or before `at` and starts at or after `floor`.
     pub fn any_between(&self, floor: usize, at: usize) -> bool {
         let first = self.0.partition_point(|r| r.start < floor);

@@ -180,6 +180,11 @@ pub enum Gate {
     UnlessTopic,
     /// Only with a contact detail in the same sentence ("call me" + a number).
     NearContact,
+    /// Like `destination`, but only a cue touching the match counts (加/搜
+    /// before it, 直播间/上搜 after it, an ID beside it), never a 搜 later in
+    /// the sentence nor bare punctuation: for short nicknames that are
+    /// everyday abbreviations too (tb, ks, xy).
+    StrongDestination,
 }
 
 /// Matchers implemented in code, for what patterns cannot express well.
@@ -204,6 +209,11 @@ pub enum Builtin {
     HandleAfterCue,
     /// An @handle after a platform named as a destination.
     PlatformHandle,
+    /// An account ID beside a platform, in either order ("Line ID: mimi88",
+    /// "luna_shop88 是我的 ig").
+    PlatformId,
+    /// The name the customer is told to search for on a platform (搜「店名」).
+    SearchName,
     /// Latin words inside Chinese-dominant text.
     EnglishWords,
 }
@@ -372,4 +382,30 @@ pub struct Cues {
     pub follow_up: Vec<String>,
     /// Before a channel in the same clause, making it a topic: 转发, 来自, 不要…
     pub topic_before: Vec<String>,
+    /// Chars or words that may stand between a channel and a cue after it
+    /// (京东[也有我们的]旗舰店, 快手[上]直播间).
+    #[serde(default)]
+    pub link_after: Vec<String>,
+    /// A sentence ending in one of these is a question ("是淘宝店吗？")…
+    #[serde(default)]
+    pub question_end: Vec<String>,
+    /// …unless it holds one of these, which make it a polite request
+    /// ("可以关注我们抖音吗").
+    #[serde(default)]
+    pub request_words: Vec<String>,
+    /// Verbs that introduce a name to search for (搜「店名」, search for "…").
+    #[serde(default)]
+    pub search_words: Vec<String>,
+    /// Words between an ID and the channel word after it ("abc_123 是我微信").
+    #[serde(default)]
+    pub id_before: Vec<String>,
+    /// Labels between a channel word and the ID after it ("Line ID:", "淘宝店铺：").
+    #[serde(default)]
+    pub id_labels: Vec<String>,
+    /// Generic words after a search verb that are no name ("搜我们店名").
+    #[serde(default)]
+    pub generic_names: Vec<String>,
+    /// Words that end a search name ("搜贝贝母婴就能找到").
+    #[serde(default)]
+    pub name_ends: Vec<String>,
 }
