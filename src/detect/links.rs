@@ -399,8 +399,13 @@ pub fn share_codes(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i + 7 < c.len() {
         let open = c[i];
-        // Cheap test first: a non-alphanumeric char glued to a letter or digit.
-        if open.is_alphanumeric() || !c[i + 1].is_ascii_alphanumeric() {
+        // Cheap test first: a char glued to an ASCII letter or digit, and only
+        // then whether it is a symbol (a Unicode table look-up, which every
+        // Han char would pay).
+        if !c[i + 1].is_ascii_alphanumeric()
+            || open.is_ascii_alphanumeric()
+            || open.is_alphanumeric()
+        {
             i += 1;
             continue;
         }
