@@ -2,7 +2,8 @@
 //!
 //! 1. Every matcher proposes candidates on the canonical text: keywords (one
 //!    Aho-Corasick pass for all rules), regexes, pinyin homophones, the number
-//!    finder, IDs after a channel word, English words.
+//!    finder, IDs after a channel word, English words, hosts under a public
+//!    suffix and share codes (口令).
 //! 2. Gates decide destination from topic with the cue words of `rules/cues.json`.
 //! 3. Profiles adjust warn severities; the allowlist removes the shop's own words.
 //! 4. Overlaps resolve to one finding per token: highest severity, then the
@@ -13,10 +14,12 @@ mod english;
 pub mod examples;
 mod handles;
 mod keywords;
+mod links;
 pub mod numbers;
 mod patterns;
 mod pinyin;
 mod split;
+mod suffixes;
 pub mod text;
 mod words;
 
@@ -197,6 +200,22 @@ impl Checker {
             patterns: &self.patterns,
         };
         self.split.find(&norm, rules, &joined, &mut candidates);
+        for (builtin, find) in [
+            (
+                Builtin::Link,
+                links::hosts as fn(&Normalized, &str) -> Vec<Range<usize>>,
+            ),
+            (Builtin::ShareCode, links::share_codes),
+        ] {
+            if let Some(rule) = self.rule_for(builtin) {
+                candidates.extend(find(&norm, text).into_iter().map(|range| Candidate {
+                    rule,
+                    range,
+                    severity: rules[rule].severity,
+                    normalized: None,
+                }));
+            }
+        }
         candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
         let mut cue_hits = self.cues.find(&norm);
         cue_hits.extend(candidates.iter().filter_map(|c| {

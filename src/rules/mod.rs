@@ -216,6 +216,11 @@ pub enum Builtin {
     SearchName,
     /// Latin words inside Chinese-dominant text.
     EnglishWords,
+    /// A host under a public suffix, its dots written in any disguise
+    /// (abc-shop.top, shop dot cn, abc点com), with scheme and path.
+    Link,
+    /// An app share code (口令) between two matching symbols (￥AbC123xy￥).
+    ShareCode,
 }
 
 /// Must-match and must-not-match examples; the test suite runs them all.
