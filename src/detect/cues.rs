@@ -77,6 +77,20 @@ fn closing_quote(c: char) -> Option<char> {
     })
 }
 
+/// Whether an @handle or an ID follows `end` after a colon or spaces
+/// ("IG: @name.shop", "tb：abc_shop88"): bare punctuation before one is a cue
+/// even for a short nickname.
+fn handle_follows(chars: &[char], end: usize) -> bool {
+    let at = (end..chars.len())
+        .find(|&i| !matches!(chars[i], ' ' | ':'))
+        .unwrap_or(chars.len());
+    match chars.get(at) {
+        Some('@') => chars.get(at + 1).is_some_and(|c| c.is_ascii_alphanumeric()),
+        Some(_) => id_token(chars, at, PLATFORM_ID_LENGTH).is_some(),
+        None => false,
+    }
+}
+
 /// The ID starting at `start`: ID chars, trailing punctuation trimmed, not
 /// an e-mail address; `None` unless its length is in `length`.
 fn id_token(chars: &[char], start: usize, length: Range<usize>) -> Option<Range<usize>> {
@@ -224,7 +238,9 @@ impl CueMatcher {
         }
         let verb_before = any_before(&self.destination_before);
         let noun_after = match after {
-            Some(AfterCue::Destination { word_like }) => word_like || !strong,
+            Some(AfterCue::Destination { word_like }) => {
+                word_like || !strong || handle_follows(chars, range.end)
+            }
             _ => false,
         };
         if verb_before {
