@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::normalize::digit_value;
+use super::spoken::{self, TokenKind};
 use crate::rules::{Builtin, Channel};
 
 /// A digit sequence in the canonical text.
@@ -24,6 +24,12 @@ pub struct NumberRun {
     pub plus: bool,
     /// Written as "(310) 555-0176".
     pub area_in_parens: bool,
+    /// Holds a positional numeral (八千, 一万二): an amount unless the whole
+    /// run has a phone-number shape.
+    pub positional: bool,
+    /// Holds English digit words ("five five five"): never a bare `digits`
+    /// warning.
+    pub words: bool,
 }
 
 /// Chars that may sit between the digits of one number.
@@ -37,16 +43,19 @@ fn is_digit_separator(c: char) -> bool {
 
 /// How many separator chars may stand between two groups of one number.
 const MAX_GAP: usize = 2;
+/// Between two English digit words: "nine one seven - five five five".
+const MAX_WORD_GAP: usize = 3;
 
-/// All digit runs of the canonical chars, left to right.
+/// All digit runs of the canonical chars, left to right: digit chars, and the
+/// numbers read aloud of [`spoken`].
 pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if digit_value(chars[i]).is_none() {
+        let Some(first) = spoken::token_at(chars, i, false, false) else {
             i += 1;
             continue;
-        }
+        };
         let mut run = NumberRun {
             range: i..i,
             digits: String::new(),
@@ -54,6 +63,8 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
             separators: Vec::new(),
             plus: false,
             area_in_parens: false,
+            positional: false,
+            words: false,
         };
         if i > 0 && chars[i - 1] == '+' {
             run.plus = true;
@@ -62,30 +73,57 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
             run.area_in_parens = true;
             run.range.start = i - 1;
         }
-        let mut j = i;
+        let mut token = first;
         loop {
-            let group_start = j;
-            while j < chars.len() {
-                let Some(d) = digit_value(chars[j]) else {
-                    break;
-                };
-                run.digits.push((b'0' + d) as char);
-                j += 1;
+            // One group: tokens with nothing between them.
+            let mut group_digits = 0;
+            let mut group_has_digit = false;
+            let mut last_kind;
+            loop {
+                token.push_digits(&mut run.digits);
+                group_digits += token.digit_count();
+                last_kind = token.kind;
+                match token.kind {
+                    TokenKind::Positional => run.positional = true,
+                    TokenKind::Word | TokenKind::WeakWord => run.words = true,
+                    _ => {}
+                }
+                group_has_digit |= matches!(token.kind, TokenKind::Digit | TokenKind::Positional);
+                let j = token.range.end;
+                run.range.end = j;
+                match (j < chars.len())
+                    .then(|| spoken::token_at(chars, j, group_has_digit, true))
+                    .flatten()
+                {
+                    Some(next) => token = next,
+                    None => break,
+                }
             }
-            run.groups.push(j - group_start);
-            run.range.end = j;
-            let gap_end = (j..chars.len().min(j + MAX_GAP + 1))
-                .find(|&k| !is_digit_separator(chars[k]))
+            run.groups.push(group_digits);
+            let j = run.range.end;
+            let max_gap = if last_kind.is_word() {
+                MAX_WORD_GAP
+            } else {
+                MAX_GAP
+            };
+            let words_gap = |c: char| last_kind.is_word() && matches!(c, ',' | '-' | ' ');
+            let gap_end = (j..chars.len().min(j + max_gap + 1))
+                .find(|&k| !(is_digit_separator(chars[k]) || words_gap(chars[k])))
                 .unwrap_or(chars.len());
             let gap = gap_end - j;
-            let joins = (1..=MAX_GAP).contains(&gap)
-                && gap_end < chars.len()
-                && digit_value(chars[gap_end]).is_some();
-            if !joins {
+            let next = ((1..=max_gap).contains(&gap) && gap_end < chars.len())
+                .then(|| spoken::token_at(chars, gap_end, false, true))
+                .flatten()
+                // A comma or a wide gap joins English words only.
+                .filter(|t| {
+                    (gap <= MAX_GAP && !chars[j..gap_end].contains(&','))
+                        || (t.kind.is_word() && last_kind.is_word())
+                });
+            let Some(next) = next else {
                 break;
-            }
+            };
             run.separators.push(chars[j]);
-            j = gap_end;
+            token = next;
         }
         if run.area_in_parens && !run.separators.contains(&')') {
             run.area_in_parens = false;
@@ -110,6 +148,15 @@ impl NumberRun {
             && self.separators[0] == self.separators[1]
     }
 
+    /// Long enough to be a contact, and not a date, a range or an amount
+    /// read aloud ("一千万"): what makes a channel word before it a destination.
+    pub fn may_be_contact(&self) -> bool {
+        self.digits.len() >= 5
+            && !self.is_date()
+            && !self.is_range()
+            && (!self.positional || self.classify(None).is_some())
+    }
+
     /// "5000-200", "30~49": two numbers with a dash between, the second
     /// shorter than any phone-number chunk.
     pub fn is_range(&self) -> bool {
@@ -131,8 +178,24 @@ impl NumberRun {
             && !self.digits.starts_with(['0', '1'])
     }
 
-    /// What this run is, given the nearest cue's channel. `None`: too short to matter.
+    /// What this run is, given the nearest cue's channel. `None`: too short
+    /// to matter, or an amount read aloud.
     pub fn classify(&self, cue: Option<Channel>) -> Option<Builtin> {
+        let builtin = self.classify_any(cue)?;
+        let shape_only = matches!(
+            builtin,
+            Builtin::NumberMobile | Builtin::NumberTollFree | Builtin::NumberInternational
+        ) || (builtin == Builtin::NumberLandline && self.digits.starts_with('0'));
+        if self.positional && !shape_only {
+            return None;
+        }
+        if self.words && builtin == Builtin::NumberDigits {
+            return None;
+        }
+        Some(builtin)
+    }
+
+    fn classify_any(&self, cue: Option<Channel>) -> Option<Builtin> {
         if self.is_date() {
             return None;
         }
