@@ -24,12 +24,38 @@ pub struct NumberRun {
     pub plus: bool,
     /// Written as "(310) 555-0176".
     pub area_in_parens: bool,
-    /// Holds a positional numeral (八千, 一万二): an amount unless the whole
-    /// run has a phone-number shape.
-    pub positional: bool,
+    /// Where a positional numeral (八千, 一万二) stands in the run.
+    pub positional: Positional,
     /// Holds English digit words ("five five five"): never a bare `digits`
     /// warning.
     pub words: bool,
+}
+
+/// Positional numerals are amounts ("八千块", "一万二的预算"); one may end a
+/// number read digit by digit ("幺三八 洞洞幺三 八千").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Positional {
+    #[default]
+    None,
+    /// One positional numeral ends the run, after digits read one by one.
+    Tail,
+    /// The run is one positional numeral: an amount, or the last piece of a
+    /// number given in pieces.
+    Alone,
+    /// Several, or digits after one: an amount.
+    Amount,
+}
+
+impl Positional {
+    /// After the run so far, a token of this kind.
+    fn then(self, positional: bool, first: bool) -> Positional {
+        match (self, positional) {
+            (Positional::None, false) => Positional::None,
+            (Positional::None, true) if first => Positional::Alone,
+            (Positional::None, true) => Positional::Tail,
+            _ => Positional::Amount,
+        }
+    }
 }
 
 /// Chars that may sit between the digits of one number.
@@ -63,9 +89,10 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
             separators: Vec::new(),
             plus: false,
             area_in_parens: false,
-            positional: false,
+            positional: Positional::None,
             words: false,
         };
+        let mut first_token = true;
         if i > 0 && chars[i - 1] == '+' {
             run.plus = true;
             run.range.start = i - 1;
@@ -83,10 +110,12 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
                 token.push_digits(&mut run.digits);
                 group_digits += token.digit_count();
                 last_kind = token.kind;
-                match token.kind {
-                    TokenKind::Positional => run.positional = true,
-                    TokenKind::Word | TokenKind::WeakWord => run.words = true,
-                    _ => {}
+                run.positional = run
+                    .positional
+                    .then(token.kind == TokenKind::Positional, first_token);
+                first_token = false;
+                if token.kind.is_word() {
+                    run.words = true;
                 }
                 group_has_digit |= matches!(token.kind, TokenKind::Digit | TokenKind::Positional);
                 let j = token.range.end;
@@ -154,7 +183,7 @@ impl NumberRun {
         self.digits.len() >= 5
             && !self.is_date()
             && !self.is_range()
-            && (!self.positional || self.classify(None).is_some())
+            && (self.positional == Positional::None || self.classify(None).is_some())
     }
 
     /// "5000-200", "30~49": two numbers with a dash between, the second
@@ -186,8 +215,10 @@ impl NumberRun {
             builtin,
             Builtin::NumberMobile | Builtin::NumberTollFree | Builtin::NumberInternational
         ) || (builtin == Builtin::NumberLandline && self.digits.starts_with('0'));
-        if self.positional && !shape_only {
-            return None;
+        match self.positional {
+            Positional::None => {}
+            Positional::Tail if shape_only => {}
+            _ => return None,
         }
         if self.words && builtin == Builtin::NumberDigits {
             return None;

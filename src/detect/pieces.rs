@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::cues::CueHit;
-use super::numbers::NumberRun;
+use super::numbers::{NumberRun, Positional};
 use super::text;
 use crate::normalize::digit_value;
 use crate::rules::{Builtin, Channel};
@@ -49,6 +49,7 @@ const PLACE_WORDS: &[(&str, Role)] = &[
     ("前边", Role::Head),
     ("前头", Role::Head),
     ("第一段", Role::Head),
+    ("区号", Role::Head),
     ("中间", Role::Next),
     ("第二段", Role::Next),
     ("然后", Role::Next),
@@ -74,13 +75,15 @@ const PLACE_WORDS: &[(&str, Role)] = &[
 
 /// Words that only link: copulas, particles, the spelled-out space.
 const LINK_WORDS: &[&str] = &[
-    "是", "为", "就是", "的", "呢", "哦", "啊", "呀", "空格", "数字",
+    "是", "为", "就是", "的", "呢", "哦", "啊", "呀", "空格", "数字", "号码",
 ];
 
 /// "前三位", "后4位", "中间四个": a place and a digit count.
 const COUNT_PLACES: &[(&str, Role)] = &[
     ("前", Role::Head),
+    ("前面", Role::Head),
     ("头", Role::Head),
+    ("后面", Role::Tail),
     ("中间", Role::Next),
     ("后", Role::Tail),
     ("最后", Role::Tail),
@@ -162,12 +165,16 @@ struct Filler {
     worded: bool,
 }
 
-/// Reads `chars[range]` whole as filler, or `None`.
-fn read_filler(chars: &[char], range: Range<usize>) -> Option<Filler> {
+/// Reads `chars[range]` whole as filler, or `None`. `between`: the filler
+/// stands between two pieces, where a colon makes a time ("10:30").
+fn read_filler(chars: &[char], range: Range<usize>, between: bool) -> Option<Filler> {
     let mut filler = Filler::default();
     let mut at = range.start;
     'outer: while at < range.end {
         let c = chars[at];
+        if between && matches!(c, ':' | '：') {
+            return None;
+        }
         if is_separator(c) {
             at += 1;
             continue;
@@ -224,18 +231,27 @@ fn lead_filler(chars: &[char], piece: usize) -> Option<(usize, Filler)> {
     while from > floor && !text::is_sentence_break(chars[from - 1]) {
         from -= 1;
     }
-    (from..piece)
-        .filter(|&s| !is_separator(chars[s]))
-        .find_map(|s| {
-            read_filler(chars, s..piece)
-                .filter(|f| f.role.is_some())
-                .map(|f| (s, f))
-        })
+    // It starts at a place word: "号码是开头…" leads from 开头.
+    let places = PLACE_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(COUNT_PLACES.iter().map(|(w, _)| *w));
+    let place_at = |s: usize| places.clone().any(|w| starts_with(chars, s, w));
+    (from..piece).filter(|&s| place_at(s)).find_map(|s| {
+        read_filler(chars, s..piece, false)
+            .filter(|f| f.role.is_some())
+            .map(|f| (s, f))
+    })
 }
 
 /// A piece of a number: a run of two digits at least, not a date or a range.
+/// A positional numeral may only end the number ("一三八，零零一三，八千").
 fn is_piece(run: &NumberRun) -> bool {
-    run.digits.len() >= 2 && !run.is_date() && !run.is_range() && !run.plus
+    run.digits.len() >= 2
+        && !run.is_date()
+        && !run.is_range()
+        && !run.plus
+        && run.positional != Positional::Amount
 }
 
 struct Piece<'a> {
@@ -268,7 +284,7 @@ fn assemble_from(
     hits: &[CueHit],
 ) -> Option<(usize, Assembled)> {
     let run = &runs[first];
-    if !is_piece(run) {
+    if !is_piece(run) || run.positional != Positional::None {
         return None;
     }
     let lead = lead_filler(chars, run.range.start);
@@ -311,7 +327,7 @@ fn assemble_from(
         if gap.is_empty() || gap.len() > MAX_FILLER || !is_piece(&runs[next]) {
             break;
         }
-        let Some(filler) = read_filler(chars, gap) else {
+        let Some(filler) = read_filler(chars, gap, true) else {
             break;
         };
         worded |= filler.worded;
@@ -322,6 +338,9 @@ fn assemble_from(
             count: filler.count,
         });
         k = next + 1;
+        if runs[next].positional != Positional::None {
+            break;
+        }
     }
     // The longest prefix of two pieces or more that makes a contact.
     while pieces.len() >= 2 {
@@ -375,13 +394,17 @@ fn join(
         && worded
         && (5..=11).contains(&n)
         && !digits.starts_with('0')
-        && !pieces.iter().any(|p| p.run.positional)
+        && pieces.iter().all(|p| p.run.positional == Positional::None)
     {
         Builtin::NumberQq
     } else {
         return None;
     };
-    let positional = pieces.iter().any(|p| p.run.positional);
+    let positional = if pieces.iter().any(|p| p.run.positional != Positional::None) {
+        Positional::Tail
+    } else {
+        Positional::None
+    };
     let words = pieces.iter().any(|p| p.run.words);
     let separators = pieces[..pieces.len() - 1]
         .iter()
@@ -405,7 +428,16 @@ fn join(
 /// The strongest contact cue in the sentence around the pieces, outside them;
 /// `None` when there is none or a label (订单号, 身份证…) claims the number.
 fn cue_around(chars: &[char], hits: &[CueHit], span: &Range<usize>) -> Option<Channel> {
-    let window = text::around(chars, span.clone(), CUE_REACH, true);
+    // The sentence, and the line before or after when a line break ends it:
+    // a cue on one line and the number on the next ("手机\n开头159…").
+    let mut window = text::around(chars, span.clone(), CUE_REACH, true);
+    if window.start > 0 && chars[window.start - 1] == '\n' {
+        window.start =
+            text::around(chars, window.start - 1..window.start - 1, CUE_REACH, true).start;
+    }
+    if window.end < chars.len() && chars[window.end] == '\n' {
+        window.end = text::around(chars, window.end + 1..window.end + 1, CUE_REACH, true).end;
+    }
     let before = hits
         .iter()
         .filter(|h| h.range.start >= window.start && h.range.end <= span.start);
