@@ -411,6 +411,8 @@ fn ordinary_words_stay_words() {
         "一万二的预算够吗",
         "电话咨询一万二的套餐",
         "电话费一千万",
+        "手机八千零五，然后三百五，然后三百五",
+        "八千零五 三百五 三百五 电话",
         "call me in one or two days",
         "five stars, top ten for sure",
         "One two three four five six seven, here we go",
