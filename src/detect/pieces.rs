@@ -287,6 +287,45 @@ fn assemble_from(
     if !is_piece(run) || run.positional != Positional::None {
         return None;
     }
+    // The pieces after the first, read before anything else: most runs have
+    // none, and the lead and the cue are looked for only when there are.
+    let mut pieces = vec![Piece {
+        run,
+        role: Role::Next,
+        count: None,
+    }];
+    let mut worded_gaps = vec![false];
+    let mut k = first + 1;
+    while k < runs.len() && pieces.len() < MAX_PIECES {
+        let prev_end = pieces.last().map_or(0, |p| p.run.range.end);
+        // One-digit runs between pieces belong to the filler ("前三位").
+        let Some(next) = (k..runs.len())
+            .take_while(|&n| runs[n].range.start <= prev_end + MAX_FILLER)
+            .find(|&n| runs[n].digits.len() >= 2)
+        else {
+            break;
+        };
+        let gap = prev_end..runs[next].range.start;
+        if gap.is_empty() || !is_piece(&runs[next]) {
+            break;
+        }
+        let Some(filler) = read_filler(chars, gap, true) else {
+            break;
+        };
+        worded_gaps.push(filler.worded);
+        pieces.push(Piece {
+            run: &runs[next],
+            role: filler.role.unwrap_or(Role::Next),
+            count: filler.count,
+        });
+        k = next + 1;
+        if runs[next].positional != Positional::None {
+            break;
+        }
+    }
+    if pieces.len() < 2 {
+        return None;
+    }
     let lead = lead_filler(chars, run.range.start);
     let start = match lead {
         Some((s, _)) => s,
@@ -298,9 +337,7 @@ fn assemble_from(
                 is_separator(before)
                     || text::is_clause_break(before)
                     || matches!(before, '是' | '为')
-                    || hits
-                        .iter()
-                        .any(|h| h.range.end == run.range.start && h.channel != Channel::Label)
+                    || ending_at(hits, run.range.start).any(|h| h.channel != Channel::Label)
             };
             if !ok {
                 return None;
@@ -308,39 +345,14 @@ fn assemble_from(
             run.range.start
         }
     };
-    let lead = lead.map(|(_, f)| f).unwrap_or_default();
-    let mut pieces = vec![Piece {
-        run,
-        role: lead.role.unwrap_or(Role::Next),
-        count: lead.count,
-    }];
-    let mut worded = lead.worded;
-    let mut worded_gaps = vec![worded];
-    let mut k = first + 1;
-    while k < runs.len() && pieces.len() < MAX_PIECES {
-        // One-digit runs between pieces belong to the filler ("前三位").
-        let Some(next) = (k..runs.len()).find(|&n| runs[n].digits.len() >= 2) else {
-            break;
-        };
-        let prev_end = pieces.last().map_or(0, |p| p.run.range.end);
-        let gap = prev_end..runs[next].range.start;
-        if gap.is_empty() || gap.len() > MAX_FILLER || !is_piece(&runs[next]) {
-            break;
-        }
-        let Some(filler) = read_filler(chars, gap, true) else {
-            break;
-        };
-        worded |= filler.worded;
-        worded_gaps.push(worded);
-        pieces.push(Piece {
-            run: &runs[next],
-            role: filler.role.unwrap_or(Role::Next),
-            count: filler.count,
-        });
-        k = next + 1;
-        if runs[next].positional != Positional::None {
-            break;
-        }
+    if let Some((_, lead)) = lead {
+        pieces[0].role = lead.role.unwrap_or(Role::Next);
+        pieces[0].count = lead.count;
+        worded_gaps[0] = lead.worded;
+    }
+    // Whether any filler up to each piece has a word.
+    for i in 1..worded_gaps.len() {
+        worded_gaps[i] |= worded_gaps[i - 1];
     }
     // The longest prefix of two pieces or more that makes a contact.
     while pieces.len() >= 2 {
@@ -438,12 +450,12 @@ fn cue_around(chars: &[char], hits: &[CueHit], span: &Range<usize>) -> Option<Ch
     if window.end < chars.len() && chars[window.end] == '\n' {
         window.end = text::around(chars, window.end + 1..window.end + 1, CUE_REACH, true).end;
     }
-    let before = hits
+    let before = ending_in(hits, window.start..span.start + 1)
         .iter()
-        .filter(|h| h.range.start >= window.start && h.range.end <= span.start);
-    let after = hits
+        .filter(|h| h.range.start >= window.start);
+    let after = ending_in(hits, span.end..window.end + 1)
         .iter()
-        .filter(|h| h.range.start >= span.end && h.range.end <= window.end);
+        .filter(|h| h.range.start >= span.end);
     let nearest_before = before.clone().max_by_key(|h| h.range.end);
     let nearest_after = after.clone().min_by_key(|h| h.range.start);
     let labelled = nearest_before.is_some_and(|h| h.channel == Channel::Label)
@@ -465,4 +477,16 @@ fn cue_around(chars: &[char], hits: &[CueHit], span: &Range<usize>) -> Option<Ch
         .chain(after.map(|h| h.channel).filter(|&c| c != Channel::Add))
         .filter(|&c| c != Channel::Label)
         .max_by_key(|&c| rank(c))
+}
+
+/// The hits (sorted by end) whose end lies in `ends`.
+fn ending_in(hits: &[CueHit], ends: Range<usize>) -> &[CueHit] {
+    let first = hits.partition_point(|h| h.range.end < ends.start);
+    let last = hits.partition_point(|h| h.range.end < ends.end);
+    &hits[first..last.max(first)]
+}
+
+/// The hits that end at `at`.
+fn ending_at(hits: &[CueHit], at: usize) -> impl Iterator<Item = &CueHit> {
+    ending_in(hits, at..at + 1).iter()
 }

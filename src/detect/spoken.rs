@@ -251,7 +251,8 @@ pub fn token_at(chars: &[char], i: usize, group_has_digit: bool, in_run: bool) -
     if let Some(d) = radio_value(c) {
         // Beside an ordinary digit, through other radio digits.
         let joined = group_has_digit || {
-            let next = (i + 1..chars.len()).find(|&k| radio_value(chars[k]).is_none());
+            // A dozen at most: a page of 洞 is not a number.
+            let next = (i + 1..chars.len().min(i + 12)).find(|&k| radio_value(chars[k]).is_none());
             next.is_some_and(|k| digit_value(chars[k]).is_some())
         };
         return joined.then(|| Token::single(i, i + 1, TokenKind::Radio, d));
