@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::spoken::{self, TokenKind};
+use super::spoken::{self, At, TokenKind};
 use crate::rules::{Builtin, Channel};
 
 /// A digit sequence in the canonical text.
@@ -78,7 +78,7 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let Some(first) = spoken::token_at(chars, i, false, false) else {
+        let Some(first) = spoken::token_at(chars, i, At::Start) else {
             i += 1;
             continue;
         };
@@ -93,6 +93,7 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
             words: false,
         };
         let mut first_token = true;
+        let mut run_has_digit = false;
         if i > 0 && chars[i - 1] == '+' {
             run.plus = true;
             run.range.start = i - 1;
@@ -117,11 +118,20 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
                 if token.kind.is_word() {
                     run.words = true;
                 }
+                run_has_digit |= matches!(token.kind, TokenKind::Digit | TokenKind::Positional);
                 group_has_digit |= matches!(token.kind, TokenKind::Digit | TokenKind::Positional);
                 let j = token.range.end;
                 run.range.end = j;
                 match (j < chars.len())
-                    .then(|| spoken::token_at(chars, j, group_has_digit, true))
+                    .then(|| {
+                        spoken::token_at(
+                            chars,
+                            j,
+                            At::InGroup {
+                                has_digit: group_has_digit,
+                            },
+                        )
+                    })
                     .flatten()
                 {
                     Some(next) => token = next,
@@ -141,7 +151,7 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
                 .unwrap_or(chars.len());
             let gap = gap_end - j;
             let next = ((1..=max_gap).contains(&gap) && gap_end < chars.len())
-                .then(|| spoken::token_at(chars, gap_end, false, true))
+                .then(|| spoken::token_at(chars, gap_end, At::NextGroup { run_has_digit }))
                 .flatten()
                 // A comma or a wide gap joins English words only.
                 .filter(|t| {
@@ -303,6 +313,40 @@ mod tests {
         assert_eq!(
             runs("75157734642、576212160979"),
             ["75157734642", "576212160979"]
+        );
+    }
+
+    #[test]
+    fn reads_numbers_said_aloud() {
+        assert_eq!(runs("幺三八 洞洞幺三 八洞洞洞"), ["13800138000"]);
+        assert_eq!(runs("幺三八 洞洞洞洞 幺二三四"), ["13800001234"]);
+        assert_eq!(runs("八八九拐勾洞幺二"), ["88979012"]);
+        assert!(runs("拐弯就到，山洞里，请勾选").is_empty());
+        assert_eq!(runs("12345 拐弯"), ["12345"]);
+        assert_eq!(runs("一三八 零零一三 八千"), ["13800138000"]);
+        assert_eq!(runs("一万二的预算"), ["12000"]);
+        assert_eq!(
+            runs("nine one seven, five five five, oh one four two"),
+            ["9175550142"]
+        );
+        assert_eq!(runs("double five triple-oh"), ["55000"]);
+        assert_eq!(runs("one or two, top ten"), ["1", "2"]);
+        assert_eq!(runs("oh well, someone"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn amounts_read_aloud_are_not_contacts() {
+        assert_eq!(classify("一万二千三百四十五", Some(Channel::Qq)), None);
+        assert_eq!(classify("八千零五 三百五 三百五", None), None);
+        assert_eq!(classify("一千万", Some(Channel::Phone)), None);
+        assert_eq!(
+            classify("一三八 零零一三 八千", None),
+            Some(Builtin::NumberMobile)
+        );
+        assert_eq!(classify("one two three four five", None), None);
+        assert_eq!(
+            classify("five five five, one two three four", Some(Channel::Phone)),
+            Some(Builtin::NumberLandline)
         );
     }
 

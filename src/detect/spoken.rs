@@ -232,10 +232,23 @@ fn repeated_at(chars: &[char], i: usize) -> Option<Token> {
     })
 }
 
-/// The token starting at `i`, if any. `group_has_digit`: the group being read
-/// (no gap before `i`) already holds an ordinary digit; `in_run`: a run is
-/// being read, so a weak word ("oh") counts.
-pub fn token_at(chars: &[char], i: usize, group_has_digit: bool, in_run: bool) -> Option<Token> {
+/// Where a token is being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// Starting a run.
+    Start,
+    /// Right after a token of the group; `has_digit`: the group holds an
+    /// ordinary digit.
+    InGroup { has_digit: bool },
+    /// After a gap in a run; `run_has_digit`: the run holds an ordinary digit.
+    NextGroup { run_has_digit: bool },
+}
+
+/// The token starting at `i`, if any. A weak word ("oh") counts only inside
+/// a run; a radio digit only beside an ordinary digit in its group, or as a
+/// whole group of a run that has ordinary digits ("幺三八 洞洞洞洞"), standing
+/// alone up to the next separator (not "12345 拐弯").
+pub fn token_at(chars: &[char], i: usize, at: At) -> Option<Token> {
     let c = chars[i];
     if let Some(d) = digit_value(c) {
         if let Some((end, value)) = positional_at(chars, i) {
@@ -249,14 +262,25 @@ pub fn token_at(chars: &[char], i: usize, group_has_digit: bool, in_run: bool) -
         return Some(Token::single(i, i + 1, TokenKind::Digit, d));
     }
     if let Some(d) = radio_value(c) {
-        // Beside an ordinary digit, through other radio digits.
-        let joined = group_has_digit || {
-            // A dozen at most: a page of 洞 is not a number.
-            let next = (i + 1..chars.len().min(i + 12)).find(|&k| radio_value(chars[k]).is_none());
-            next.is_some_and(|k| digit_value(chars[k]).is_some())
-        };
+        // A dozen at most: a page of 洞 is not a number.
+        let limit = chars.len().min(i + 12);
+        let next = (i + 1..limit).find(|&k| radio_value(chars[k]).is_none());
+        let before_digit = next.is_some_and(|k| digit_value(chars[k]).is_some());
+        let joined = before_digit
+            || match at {
+                At::Start => false,
+                At::InGroup { has_digit } => has_digit,
+                At::NextGroup { run_has_digit } => {
+                    let clean_end = match next {
+                        Some(k) => !chars[k].is_alphanumeric(),
+                        None => limit == chars.len(),
+                    };
+                    run_has_digit && clean_end
+                }
+            };
         return joined.then(|| Token::single(i, i + 1, TokenKind::Radio, d));
     }
+    let in_run = at != At::Start;
     if c.is_ascii_alphabetic() {
         if let Some(token) = repeated_at(chars, i) {
             return Some(token);
@@ -314,7 +338,7 @@ mod tests {
     #[test]
     fn token_digits_are_zero_padded() {
         let chars: Vec<char> = "double oh".chars().collect();
-        let t = token_at(&chars, 0, false, false).unwrap();
+        let t = token_at(&chars, 0, At::Start).unwrap();
         let mut s = String::new();
         t.push_digits(&mut s);
         assert_eq!(s, "00");
