@@ -193,13 +193,17 @@ fn is_letter(c: char) -> bool {
 
 /// The digit word at `i` (a whole word): its end, digit and weakness.
 fn word_at(chars: &[char], i: usize) -> Option<(usize, u8, bool)> {
-    if !is_letter(chars[i]) || (i > 0 && (is_letter(chars[i - 1]) || chars[i - 1].is_ascii_digit()))
+    // The first letters of the digit words turn most words away at once.
+    if !matches!(chars[i], 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n')
+        || (i > 0 && (is_letter(chars[i - 1]) || chars[i - 1].is_ascii_digit()))
     {
         return None;
     }
-    let mut end = i;
-    while end < chars.len() && is_letter(chars[end]) {
-        end += 1;
+    // No digit word is longer than five letters.
+    let limit = chars.len().min(i + 6);
+    let end = (i..limit).find(|&k| !is_letter(chars[k])).unwrap_or(limit);
+    if end == i + 6 && end < chars.len() && is_letter(chars[end]) {
+        return None;
     }
     let word = &chars[i..end];
     WORDS
