@@ -286,6 +286,10 @@ pub fn token_at(chars: &[char], i: usize, at: At) -> Option<Token> {
     }
     let in_run = at != At::Start;
     if c.is_ascii_alphabetic() {
+        // Words only: nothing starts inside one.
+        if i > 0 && is_letter(chars[i - 1]) {
+            return None;
+        }
         if let Some(token) = repeated_at(chars, i) {
             return Some(token);
         }
