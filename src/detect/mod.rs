@@ -17,8 +17,10 @@ mod keywords;
 mod links;
 pub mod numbers;
 mod patterns;
+mod pieces;
 mod pinyin;
 mod split;
+mod spoken;
 mod suffixes;
 pub mod text;
 mod words;
@@ -226,7 +228,7 @@ impl Checker {
             })
         }));
         cues::sort_hits(&mut cue_hits);
-        let runs = numbers::find_runs(chars);
+        let mut runs = numbers::find_runs(chars);
         // Runs with a label before them (工号, 投诉编号) are no contact.
         let mut labelled = HashSet::new();
         for run in &runs {
@@ -242,6 +244,18 @@ impl Checker {
                     normalized: Some(run.digits.clone()),
                 });
             }
+        }
+        // A number given in pieces ("开头159，然后8826，最后3310") is one finding.
+        for assembled in pieces::assemble(chars, &runs, &cue_hits) {
+            if let Some(rule) = self.rule_for(assembled.builtin) {
+                candidates.push(Candidate {
+                    rule,
+                    range: assembled.run.range.clone(),
+                    severity: rules[rule].severity,
+                    normalized: Some(assembled.run.digits.clone()),
+                });
+            }
+            runs.push(assembled.run);
         }
         if let Some(rule) = self.rule_for(Builtin::HandleAfterCue) {
             for range in handles::after_cues(chars, &cue_hits) {
@@ -401,7 +415,7 @@ impl Checker {
         let topic = self.book.profiles.topic_severity(options.context);
         let mut contact_starts: Vec<Range<usize>> = runs
             .iter()
-            .filter(|r| r.digits.len() >= 5 && !r.is_date() && !r.is_range())
+            .filter(|r| r.may_be_contact())
             .map(|r| r.range.clone())
             .collect();
         contact_starts.extend(

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::normalize::digit_value;
+use super::spoken::{self, At, TokenKind};
 use crate::rules::{Builtin, Channel};
 
 /// A digit sequence in the canonical text.
@@ -24,6 +24,38 @@ pub struct NumberRun {
     pub plus: bool,
     /// Written as "(310) 555-0176".
     pub area_in_parens: bool,
+    /// Where a positional numeral (八千, 一万二) stands in the run.
+    pub positional: Positional,
+    /// Holds English digit words ("five five five"): never a bare `digits`
+    /// warning.
+    pub words: bool,
+}
+
+/// Positional numerals are amounts ("八千块", "一万二的预算"); one may end a
+/// number read digit by digit ("幺三八 洞洞幺三 八千").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Positional {
+    #[default]
+    None,
+    /// One positional numeral ends the run, after digits read one by one.
+    Tail,
+    /// The run is one positional numeral: an amount, or the last piece of a
+    /// number given in pieces.
+    Alone,
+    /// Several, or digits after one: an amount.
+    Amount,
+}
+
+impl Positional {
+    /// After the run so far, a token of this kind.
+    fn then(self, positional: bool, first: bool) -> Positional {
+        match (self, positional) {
+            (Positional::None, false) => Positional::None,
+            (Positional::None, true) if first => Positional::Alone,
+            (Positional::None, true) => Positional::Tail,
+            _ => Positional::Amount,
+        }
+    }
 }
 
 /// Chars that may sit between the digits of one number.
@@ -37,16 +69,19 @@ fn is_digit_separator(c: char) -> bool {
 
 /// How many separator chars may stand between two groups of one number.
 const MAX_GAP: usize = 2;
+/// Between two English digit words: "nine one seven - five five five".
+const MAX_WORD_GAP: usize = 3;
 
-/// All digit runs of the canonical chars, left to right.
+/// All digit runs of the canonical chars, left to right: digit chars, and the
+/// numbers read aloud of [`spoken`].
 pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if digit_value(chars[i]).is_none() {
+        let Some(first) = spoken::token_at(chars, i, At::Start) else {
             i += 1;
             continue;
-        }
+        };
         let mut run = NumberRun {
             range: i..i,
             digits: String::new(),
@@ -54,7 +89,11 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
             separators: Vec::new(),
             plus: false,
             area_in_parens: false,
+            positional: Positional::None,
+            words: false,
         };
+        let mut first_token = true;
+        let mut run_has_digit = false;
         if i > 0 && chars[i - 1] == '+' {
             run.plus = true;
             run.range.start = i - 1;
@@ -62,30 +101,68 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
             run.area_in_parens = true;
             run.range.start = i - 1;
         }
-        let mut j = i;
+        let mut token = first;
         loop {
-            let group_start = j;
-            while j < chars.len() {
-                let Some(d) = digit_value(chars[j]) else {
-                    break;
-                };
-                run.digits.push((b'0' + d) as char);
-                j += 1;
+            // One group: tokens with nothing between them.
+            let mut group_digits = 0;
+            let mut group_has_digit = false;
+            let mut last_kind;
+            loop {
+                token.push_digits(&mut run.digits);
+                group_digits += token.digit_count();
+                last_kind = token.kind;
+                run.positional = run
+                    .positional
+                    .then(token.kind == TokenKind::Positional, first_token);
+                first_token = false;
+                if token.kind.is_word() {
+                    run.words = true;
+                }
+                run_has_digit |= matches!(token.kind, TokenKind::Digit | TokenKind::Positional);
+                group_has_digit |= matches!(token.kind, TokenKind::Digit | TokenKind::Positional);
+                let j = token.range.end;
+                run.range.end = j;
+                match (j < chars.len())
+                    .then(|| {
+                        spoken::token_at(
+                            chars,
+                            j,
+                            At::InGroup {
+                                has_digit: group_has_digit,
+                            },
+                        )
+                    })
+                    .flatten()
+                {
+                    Some(next) => token = next,
+                    None => break,
+                }
             }
-            run.groups.push(j - group_start);
-            run.range.end = j;
-            let gap_end = (j..chars.len().min(j + MAX_GAP + 1))
-                .find(|&k| !is_digit_separator(chars[k]))
+            run.groups.push(group_digits);
+            let j = run.range.end;
+            let max_gap = if last_kind.is_word() {
+                MAX_WORD_GAP
+            } else {
+                MAX_GAP
+            };
+            let words_gap = |c: char| last_kind.is_word() && matches!(c, ',' | '-' | ' ');
+            let gap_end = (j..chars.len().min(j + max_gap + 1))
+                .find(|&k| !(is_digit_separator(chars[k]) || words_gap(chars[k])))
                 .unwrap_or(chars.len());
             let gap = gap_end - j;
-            let joins = (1..=MAX_GAP).contains(&gap)
-                && gap_end < chars.len()
-                && digit_value(chars[gap_end]).is_some();
-            if !joins {
+            let next = ((1..=max_gap).contains(&gap) && gap_end < chars.len())
+                .then(|| spoken::token_at(chars, gap_end, At::NextGroup { run_has_digit }))
+                .flatten()
+                // A comma or a wide gap joins English words only.
+                .filter(|t| {
+                    (gap <= MAX_GAP && !chars[j..gap_end].contains(&','))
+                        || (t.kind.is_word() && last_kind.is_word())
+                });
+            let Some(next) = next else {
                 break;
-            }
+            };
             run.separators.push(chars[j]);
-            j = gap_end;
+            token = next;
         }
         if run.area_in_parens && !run.separators.contains(&')') {
             run.area_in_parens = false;
@@ -110,6 +187,15 @@ impl NumberRun {
             && self.separators[0] == self.separators[1]
     }
 
+    /// Long enough to be a contact, and not a date, a range or an amount
+    /// read aloud ("一千万"): what makes a channel word before it a destination.
+    pub fn may_be_contact(&self) -> bool {
+        self.digits.len() >= 5
+            && !self.is_date()
+            && !self.is_range()
+            && (self.positional == Positional::None || self.classify(None).is_some())
+    }
+
     /// "5000-200", "30~49": two numbers with a dash between, the second
     /// shorter than any phone-number chunk.
     pub fn is_range(&self) -> bool {
@@ -131,8 +217,26 @@ impl NumberRun {
             && !self.digits.starts_with(['0', '1'])
     }
 
-    /// What this run is, given the nearest cue's channel. `None`: too short to matter.
+    /// What this run is, given the nearest cue's channel. `None`: too short
+    /// to matter, or an amount read aloud.
     pub fn classify(&self, cue: Option<Channel>) -> Option<Builtin> {
+        let builtin = self.classify_any(cue)?;
+        let shape_only = matches!(
+            builtin,
+            Builtin::NumberMobile | Builtin::NumberTollFree | Builtin::NumberInternational
+        ) || (builtin == Builtin::NumberLandline && self.digits.starts_with('0'));
+        match self.positional {
+            Positional::None => {}
+            Positional::Tail if shape_only => {}
+            _ => return None,
+        }
+        if self.words && builtin == Builtin::NumberDigits {
+            return None;
+        }
+        Some(builtin)
+    }
+
+    fn classify_any(&self, cue: Option<Channel>) -> Option<Builtin> {
         if self.is_date() {
             return None;
         }
@@ -209,6 +313,40 @@ mod tests {
         assert_eq!(
             runs("75157734642、576212160979"),
             ["75157734642", "576212160979"]
+        );
+    }
+
+    #[test]
+    fn reads_numbers_said_aloud() {
+        assert_eq!(runs("幺三八 洞洞幺三 八洞洞洞"), ["13800138000"]);
+        assert_eq!(runs("幺三八 洞洞洞洞 幺二三四"), ["13800001234"]);
+        assert_eq!(runs("八八九拐勾洞幺二"), ["88979012"]);
+        assert!(runs("拐弯就到，山洞里，请勾选").is_empty());
+        assert_eq!(runs("12345 拐弯"), ["12345"]);
+        assert_eq!(runs("一三八 零零一三 八千"), ["13800138000"]);
+        assert_eq!(runs("一万二的预算"), ["12000"]);
+        assert_eq!(
+            runs("nine one seven, five five five, oh one four two"),
+            ["9175550142"]
+        );
+        assert_eq!(runs("double five triple-oh"), ["55000"]);
+        assert_eq!(runs("one or two, top ten"), ["1", "2"]);
+        assert_eq!(runs("oh well, someone"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn amounts_read_aloud_are_not_contacts() {
+        assert_eq!(classify("一万二千三百四十五", Some(Channel::Qq)), None);
+        assert_eq!(classify("八千零五 三百五 三百五", None), None);
+        assert_eq!(classify("一千万", Some(Channel::Phone)), None);
+        assert_eq!(
+            classify("一三八 零零一三 八千", None),
+            Some(Builtin::NumberMobile)
+        );
+        assert_eq!(classify("one two three four five", None), None);
+        assert_eq!(
+            classify("five five five, one two three four", Some(Channel::Phone)),
+            Some(Builtin::NumberLandline)
         );
     }
 
