@@ -12,6 +12,7 @@ fn is_filler(c: char) -> bool {
     matches!(
         c,
         ' ' | ':'
+            | '+'
             | '是'
             | '为'
             | '号'
