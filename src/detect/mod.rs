@@ -373,15 +373,7 @@ impl Checker {
             })
             .map(|c| c.range.clone())
             .collect();
-        let blocking: Vec<Range<usize>> = candidates
-            .iter()
-            .filter(|c| {
-                rules[c.rule].category == crate::Category::Platform
-                    && rules[c.rule].builtin.is_none()
-                    && c.severity == Severity::Block
-            })
-            .map(|c| c.range.clone())
-            .collect();
+        let blocking = self.blocking_platforms(candidates);
         let taken = SortedRanges::new(platforms);
         let mut seen = HashSet::new();
         for platform in blocking {
@@ -502,21 +494,25 @@ impl Checker {
         candidates.retain(|c| c.severity == rules[c.rule].severity || rules[c.rule].topic);
     }
 
+    /// The platforms named as destinations (not the IDs and names beside them).
+    fn blocking_platforms(&self, candidates: &[Candidate]) -> Vec<Range<usize>> {
+        let rules = &self.book.rules;
+        candidates
+            .iter()
+            .filter(|c| {
+                rules[c.rule].category == crate::Category::Platform
+                    && rules[c.rule].builtin.is_none()
+                    && c.severity == Severity::Block
+            })
+            .map(|c| c.range.clone())
+            .collect()
+    }
+
     /// An @handle is a platform finding when a platform named as a destination
     /// stands before it in the same sentence ("IG @paws_bj", "TikTok, same handle: @kai").
     fn attach_platform_handles(&self, chars: &[char], candidates: &mut [Candidate]) {
         let rules = &self.book.rules;
-        let platforms = SortedRanges::new(
-            candidates
-                .iter()
-                .filter(|c| {
-                    rules[c.rule].category == crate::Category::Platform
-                        && rules[c.rule].builtin.is_none()
-                        && c.severity == Severity::Block
-                })
-                .map(|c| c.range.clone())
-                .collect(),
-        );
+        let platforms = SortedRanges::new(self.blocking_platforms(candidates));
         for c in candidates.iter_mut() {
             if rules[c.rule].builtin != Some(Builtin::PlatformHandle) {
                 continue;
