@@ -86,29 +86,16 @@ impl PatternMatcher {
     }
 
     pub fn find(&self, norm: &Normalized, rules: &[Rule], out: &mut Vec<Candidate>) {
-        self.find_within(norm, rules, 0..norm.len(), out);
-    }
-
-    /// The matches that lie in a canonical char range of `norm`; the text
-    /// around it still counts for anchors and word boundaries.
-    pub fn find_within(
-        &self,
-        norm: &Normalized,
-        rules: &[Rule],
-        window: std::ops::Range<usize>,
-        out: &mut Vec<Candidate>,
-    ) {
         let mut caches = self
             .caches
             .get_or(|| RefCell::new(self.new_caches()))
             .borrow_mut();
         let caches = &mut *caches;
         let text = norm.text();
-        let span = norm.byte_range(window);
         caches.matched.clear();
         self.set.which_overlapping_matches_with(
             &mut caches.set,
-            &Input::new(text).range(span.clone()),
+            &Input::new(text),
             &mut caches.matched,
         );
         for index in caches.matched.iter() {
@@ -125,7 +112,7 @@ impl PatternMatcher {
                     });
                 }
             };
-            let mut searcher = Searcher::new(Input::new(text).range(span.clone()));
+            let mut searcher = Searcher::new(Input::new(text));
             match pattern.narrow {
                 Some(group) => {
                     let mut caps: Captures = pattern.regex.create_captures();

@@ -32,6 +32,8 @@ pub struct PinyinMatcher {
     readings: Vec<u16>,
     /// The listed syllable "xin", which hearts read as.
     xin: Option<u16>,
+    /// The letters a listed word starts with ("v" of "v xin").
+    letter_starts: Vec<char>,
 }
 
 const NONE: u16 = u16::MAX;
@@ -75,7 +77,7 @@ impl PinyinMatcher {
         let mut words = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             for word in &rule.pinyin {
-                let parts = word
+                let parts: Vec<Syllable> = word
                     .split_whitespace()
                     .map(|s| {
                         let mut letters = s.chars();
@@ -109,10 +111,20 @@ impl PinyinMatcher {
                 .collect()
         };
         let xin = syllables.iter().position(|s| s == "xin").map(|k| k as u16);
+        let mut letter_starts: Vec<char> = words
+            .iter()
+            .filter_map(|(_, _, syllables)| match syllables.first() {
+                Some(&Syllable::Letter(c)) => Some(c),
+                _ => None,
+            })
+            .collect();
+        letter_starts.sort_unstable();
+        letter_starts.dedup();
         PinyinMatcher {
             words,
             readings,
             xin,
+            letter_starts,
         }
     }
 
@@ -145,10 +157,15 @@ impl PinyinMatcher {
         }
         for start in 0..chars.len() {
             let c = chars[start];
-            if !c.is_ascii_alphabetic() && self.syllable(c).is_none() {
-                continue;
-            }
+            let first = match self.syllable(c) {
+                Some(k) => Syllable::Reading(k),
+                None if self.letter_starts.contains(&c) => Syllable::Letter(c),
+                None => continue,
+            };
             for (rule, severity, syllables) in &self.words {
+                if syllables[0] != first {
+                    continue;
+                }
                 let n = syllables.len();
                 let reads = start + n <= chars.len()
                     && syllables

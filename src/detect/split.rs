@@ -57,8 +57,9 @@ fn squeezable(chars: &[char], live: impl Fn(char) -> bool) -> Option<Vec<bool>> 
     let mut drop: Option<Vec<bool>> = None;
     let mut i = 1;
     while i < chars.len() {
-        // Han chars are most of the text and never split anything.
-        if is_han(chars[i]) || !is_splitter(chars[i]) {
+        // Han chars are most of the text and never split anything; a
+        // splitter after a whole word joins nothing.
+        if is_han(chars[i]) || !is_splitter(chars[i]) || !joins(chars, i - 1) {
             i += 1;
             continue;
         }
@@ -80,15 +81,17 @@ fn squeezable(chars: &[char], live: impl Fn(char) -> bool) -> Option<Vec<bool>> 
     drop
 }
 
-/// How far around a split point regexes look: longer than any phrase the
-/// pattern rules match across one.
-const PATTERN_REACH: usize = 32;
+/// How far around a split point the matchers look, in chars of the joined
+/// text: longer than the words and the phrases the diversion rules match
+/// across one ("留个电话", "主页有微").
+const REACH: usize = 16;
 
 /// Finds matches across split points. Most splits — "颜色、尺码", "好评~" —
-/// sit between chars no rule word contains; only a split between two chars
-/// that rule words are made of is looked at again.
+/// sit between chars no diversion word contains; only a split between two
+/// chars that such words are made of is looked at again, and only the text
+/// around it.
 pub struct SplitMatcher {
-    /// Chars that occur in some keyword or pattern, sorted.
+    /// Chars that occur in some keyword or pattern of a diversion rule, sorted.
     word_chars: Vec<char>,
 }
 
@@ -103,6 +106,7 @@ impl SplitMatcher {
     pub fn new(rules: &[Rule]) -> SplitMatcher {
         let mut word_chars: Vec<char> = rules
             .iter()
+            .filter(|rule| rule.category.is_diversion())
             .flat_map(|rule| rule.keywords.iter().chain(&rule.patterns))
             .flat_map(|word| Normalized::new(word).chars().to_vec())
             .collect();
@@ -113,15 +117,14 @@ impl SplitMatcher {
         SplitMatcher { word_chars }
     }
 
-    /// Whether `c` may be part of a rule word; `pinyin` answers for homophones.
+    /// Whether `c` may be part of a diversion word; `pinyin` answers for
+    /// homophones.
     fn in_words(&self, c: char, pinyin: &PinyinMatcher) -> bool {
         self.word_chars.binary_search(&c).is_ok() || pinyin.reads_any(c)
     }
 
-    /// Matches across split points, in canonical offsets of `norm`, with the
-    /// joined word as their normalised form. Keywords and homophones look at
-    /// the whole joined text; regexes, the costly pass, only near split
-    /// points.
+    /// Diversion matches across split points, in canonical offsets of `norm`,
+    /// with the joined word as their normalised form.
     pub fn find(
         &self,
         norm: &Normalized,
@@ -133,20 +136,19 @@ impl SplitMatcher {
         let Some(drop) = squeezable(norm.chars(), live) else {
             return;
         };
-        let (joined, index) = norm.without(&drop);
-        let mut found = Vec::new();
-        matchers.keywords.find(&joined, rules, &mut found);
-        matchers.pinyin.find(joined.chars(), &mut found);
-        for window in windows(&index, joined.len()) {
-            matchers
-                .patterns
-                .find_within(&joined, rules, window, &mut found);
+        for window in windows(&drop) {
+            let (joined, index) = norm.without(window, &drop);
+            let mut found = Vec::new();
+            matchers.keywords.find(&joined, rules, &mut found);
+            matchers.pinyin.find(joined.chars(), &mut found);
+            matchers.patterns.find(&joined, rules, &mut found);
+            found.retain(|c| rules[c.rule].category.is_diversion());
+            keep_crossing(&joined, &index, found, out);
         }
-        keep_crossing(&joined, &index, found, out);
     }
 }
 
-/// Keeps the matches that cross a split point, mapped back to `norm`.
+/// Keeps the matches that cross a split point, mapped back to the text.
 fn keep_crossing(
     joined: &Normalized,
     index: &[usize],
@@ -167,16 +169,32 @@ fn keep_crossing(
     }
 }
 
-/// The stretches of the joined text within [`PATTERN_REACH`] of a split
-/// point (where `index` skips), merged where they overlap.
-fn windows(index: &[usize], len: usize) -> Vec<Range<usize>> {
+/// The stretches of the text within [`REACH`] kept chars of a squeezed run,
+/// merged where they overlap; one more char on each side keeps word edges.
+fn windows(drop: &[bool]) -> Vec<Range<usize>> {
     let mut windows: Vec<Range<usize>> = Vec::new();
-    for at in (1..index.len()).filter(|&j| index[j] > index[j - 1] + 1) {
-        let window = at.saturating_sub(PATTERN_REACH)..(at + PATTERN_REACH).min(len);
+    let mut i = 0;
+    while i < drop.len() {
+        if !drop[i] {
+            i += 1;
+            continue;
+        }
+        let run_end = (i..drop.len()).find(|&j| !drop[j]).unwrap_or(drop.len());
+        let reach = |from: usize, step: isize| {
+            let mut at = from as isize;
+            let mut kept = 0;
+            while kept <= REACH && at + step >= 0 && ((at + step) as usize) < drop.len() {
+                at += step;
+                kept += usize::from(!drop[at as usize]);
+            }
+            at as usize
+        };
+        let window = reach(i, -1)..reach(run_end - 1, 1) + 1;
         match windows.last_mut() {
-            Some(last) if last.end >= window.start => last.end = window.end,
+            Some(last) if last.end >= window.start => last.end = last.end.max(window.end),
             _ => windows.push(window),
         }
+        i = run_end;
     }
     windows
 }
@@ -188,7 +206,7 @@ mod tests {
     fn squeezed(s: &str) -> String {
         let norm = Normalized::new(s);
         match squeezable(norm.chars(), |_| true) {
-            Some(drop) => norm.without(&drop).0.text().to_string(),
+            Some(drop) => norm.without(0..norm.len(), &drop).0.text().to_string(),
             None => norm.text().to_string(),
         }
     }

@@ -142,11 +142,11 @@ impl Normalized {
         &self.text[self.byte_range(chars)]
     }
 
-    /// The text without the canonical chars `drop` marks, and for each char
-    /// kept, its index in this text. Origins are kept, so spans in the result
-    /// still point into the original text.
-    pub fn without(&self, drop: &[bool]) -> (Normalized, Vec<usize>) {
-        let kept: Vec<usize> = (0..self.len()).filter(|&i| !drop[i]).collect();
+    /// The canonical chars in `range` without those `drop` marks, and for
+    /// each char kept, its index in this text. Origins are kept, so spans in
+    /// the result still point into the original text.
+    pub fn without(&self, range: Range<usize>, drop: &[bool]) -> (Normalized, Vec<usize>) {
+        let kept: Vec<usize> = range.filter(|&i| !drop[i]).collect();
         let mut out = Normalized {
             text: String::with_capacity(self.text.len()),
             chars: Vec::with_capacity(kept.len()),
