@@ -458,9 +458,16 @@ fn cue_around(chars: &[char], hits: &[CueHit], span: &Range<usize>) -> Option<Ch
         .filter(|h| h.range.start >= span.end);
     let nearest_before = before.clone().max_by_key(|h| h.range.end);
     let nearest_after = after.clone().min_by_key(|h| h.range.start);
+    // A label right after the number claims it only in the same sentence:
+    // "3310\n欢迎参加" is a number and then a new line.
     let labelled = nearest_before.is_some_and(|h| h.channel == Channel::Label)
-        || nearest_after
-            .is_some_and(|h| h.channel == Channel::Label && h.range.start - span.end <= 3);
+        || nearest_after.is_some_and(|h| {
+            h.channel == Channel::Label
+                && h.range.start - span.end <= 3
+                && !chars[span.end..h.range.start]
+                    .iter()
+                    .any(|&c| text::is_sentence_break(c))
+        });
     if labelled {
         return None;
     }
