@@ -261,3 +261,67 @@ fn an_example_a_built_in_rule_already_finds_is_explained() {
         stdout(&out)
     );
 }
+
+/// A pack rule with the fields every rule needs, and `extra` fields.
+fn pack_rule(id: &str, extra: &str, example: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "category": "wechat", "severity": "block",
+        "message": {{"zh": "x", "en": "x"}}, "fix": {{"zh": "x", "en": "x"}}, {extra},
+        "examples": {{"match": ["{example}"], "no_match": ["abc"]}}}}"#
+    )
+}
+
+/// Inline flags and an `(?x)` comment in one exception stay in it: joined as
+/// text, the comment ate the rest and the checker panicked on a pack that
+/// had validated.
+#[test]
+fn exceptions_with_inline_flags_and_comments_load_and_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = pack_rule(
+        "nasty.flags",
+        r##""keywords": ["微信号码"], "exceptions": ["(?x) 微 信 号 码 # comment", "(?i)A"]"##,
+        "加微信号码",
+    );
+    let pack = format!(
+        r#"{{"pack": "nasty", "description": {{"zh": "x", "en": "x"}}, "rules": [{rule}]}}"#
+    );
+    let path = write(dir.path(), "nasty.json", pack.as_bytes());
+    let out = dmlint(&["check", "--rules", &path], "加我微信 abc_123");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+/// Patterns that each compile but together exceed the regex engine's size
+/// limit: the checker runs them one by one instead of panicking.
+#[test]
+fn patterns_too_big_for_one_set_still_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules: Vec<String> = (0..200)
+        .map(|i| {
+            let width = 8 + i % 17;
+            let times = 2 + i % 5;
+            let example = format!("{}q{i}z", format!("a{}1", "b".repeat(width)).repeat(times));
+            pack_rule(
+                &format!("nasty.p{i}"),
+                &format!(r#""patterns": ["(?:[a-z]\\w{{{width}}}\\d){{{times}}}q{i}z"]"#),
+                &example,
+            )
+        })
+        .collect();
+    let pack = format!(
+        r#"{{"pack": "many", "description": {{"zh": "x", "en": "x"}}, "rules": [{}]}}"#,
+        rules.join(",")
+    );
+    let path = write(dir.path(), "many.json", pack.as_bytes());
+    // Rule 7's shape: four times a 15-char word and a digit, then q7z.
+    let message = format!("{}q7z", format!("a{}1", "b".repeat(15)).repeat(4));
+    let out = dmlint(&["check", "--rules", &path, "--format", "jsonl"], &message);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("nasty.p7"), "{}", stdout(&out));
+    let rules_check = dmlint(&["rules", "check", &path], "");
+    assert_eq!(
+        rules_check.status.code(),
+        Some(0),
+        "{}",
+        stderr(&rules_check)
+    );
+}

@@ -104,15 +104,16 @@ impl SharedBilingual {
 struct Neighbours {
     before: Vec<Vec<char>>,
     after: Vec<Vec<char>>,
-    exceptions: Option<regex::Regex>,
+    exceptions: Option<regex_automata::meta::Regex>,
 }
 
 impl Neighbours {
+    /// A rule's exceptions are validated by compiling them the same way; one
+    /// that still fails (a rule built by hand, not loaded) voids nothing.
     fn new(rule: &Rule) -> Neighbours {
-        let exceptions = (!rule.exceptions.is_empty()).then(|| {
-            let alternatives = rule.exceptions.join(")|(?:");
-            regex::Regex::new(&format!("^(?:(?:{alternatives}))$")).expect("validated exceptions")
-        });
+        let exceptions = (!rule.exceptions.is_empty())
+            .then(|| crate::rules::compile::whole_match(&rule.exceptions).ok())
+            .flatten();
         Neighbours {
             before: Normalized::words(&rule.not_preceded_by),
             after: Normalized::words(&rule.not_followed_by),

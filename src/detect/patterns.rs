@@ -20,16 +20,13 @@ use regex_automata::{Input, MatchKind, PatternID, PatternSet, Span};
 use super::Candidate;
 use super::text::has_word_edges;
 use crate::normalize::Normalized;
-use crate::rules::Rule;
-
-/// The lazy DFA's cache per regex. The set runs all patterns at once, and
-/// real messages (every script, emoji, digit style) visit many of its states:
-/// with the default 2 MB the cache is cleared over and over and rebuilding
-/// states took 70% of checking time on real spam; 8 MB keeps it warm.
-const DFA_CACHE_BYTES: usize = 8 << 20;
+use crate::rules::{Rule, compile};
 
 pub struct PatternMatcher {
-    set: Regex,
+    /// All patterns at once, to tell which can match; `None` when together
+    /// they exceed the engine's size limit (each alone does not: packs are
+    /// validated), and then every pattern runs.
+    set: Option<Regex>,
     /// Per pattern of `set`.
     patterns: Vec<Pattern>,
     /// Each checking thread's own caches, kept warm across its checks.
@@ -45,39 +42,35 @@ struct Pattern {
 
 /// What one check needs to run every regex.
 struct Caches {
-    set: meta::Cache,
+    set: Option<meta::Cache>,
     matched: PatternSet,
     patterns: Vec<meta::Cache>,
 }
 
 impl PatternMatcher {
-    /// Rules are validated before this, so every pattern compiles.
+    /// Rules are validated with the same compiler, so every pattern compiles;
+    /// one that does not (a rule built by hand, not loaded) finds nothing.
     pub fn new(rules: &[Rule]) -> PatternMatcher {
-        let config = meta::Config::new().hybrid_cache_capacity(DFA_CACHE_BYTES);
-        let sources: Vec<(usize, &str)> = rules
-            .iter()
-            .enumerate()
-            .flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, p.as_str())))
-            .collect();
-        let patterns = sources
-            .iter()
-            .map(|&(rule, source)| {
-                let regex = Regex::builder()
-                    .configure(config.clone())
-                    .build(source)
-                    .expect("validated pattern");
+        let mut sources = Vec::new();
+        let mut patterns = Vec::new();
+        for (rule, r) in rules.iter().enumerate() {
+            for source in &r.patterns {
+                let Ok(regex) = compile::pattern(source) else {
+                    continue;
+                };
                 let narrow = regex.group_info().to_index(PatternID::ZERO, "m");
-                Pattern {
+                sources.push(source.as_str());
+                patterns.push(Pattern {
                     rule,
                     regex,
                     narrow,
-                }
-            })
-            .collect();
+                });
+            }
+        }
         let set = Regex::builder()
-            .configure(config.match_kind(MatchKind::All))
-            .build_many(&sources.iter().map(|&(_, s)| s).collect::<Vec<_>>())
-            .expect("validated patterns");
+            .configure(compile::config().match_kind(MatchKind::All))
+            .build_many(&sources)
+            .ok();
         PatternMatcher {
             set,
             patterns,
@@ -93,11 +86,14 @@ impl PatternMatcher {
         let caches = &mut *caches;
         let text = norm.text();
         caches.matched.clear();
-        self.set.which_overlapping_matches_with(
-            &mut caches.set,
-            &Input::new(text),
-            &mut caches.matched,
-        );
+        match (&self.set, &mut caches.set) {
+            (Some(set), Some(cache)) => {
+                set.which_overlapping_matches_with(cache, &Input::new(text), &mut caches.matched)
+            }
+            _ => (0..self.patterns.len()).for_each(|i| {
+                caches.matched.insert(PatternID::new_unchecked(i));
+            }),
+        }
         for index in caches.matched.iter() {
             let pattern = &self.patterns[index];
             let cache = &mut caches.patterns[index];
@@ -137,8 +133,8 @@ impl PatternMatcher {
 
     fn new_caches(&self) -> Caches {
         Caches {
-            set: self.set.create_cache(),
-            matched: PatternSet::new(self.set.pattern_len()),
+            set: self.set.as_ref().map(Regex::create_cache),
+            matched: PatternSet::new(self.patterns.len()),
             patterns: self
                 .patterns
                 .iter()

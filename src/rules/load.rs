@@ -297,7 +297,7 @@ fn apply_override(rule: &mut Rule, change: &RuleOverride) -> Vec<String> {
         }
     }
     for pattern in &change.add_patterns {
-        match regex::Regex::new(pattern) {
+        match super::compile::pattern(pattern) {
             Ok(_) => rule.patterns.push(pattern.clone()),
             Err(e) => problems.push(format!(
                 "invalid pattern {pattern:?} in `add_patterns`: {e}"
@@ -319,7 +319,7 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
         );
     }
     for pattern in &rule.patterns {
-        if let Err(e) = regex::Regex::new(pattern) {
+        if let Err(e) = super::compile::pattern(pattern) {
             problems.push(format!("invalid pattern {pattern:?}: {e}"));
         } else if uses_unicode_word_boundary(pattern) {
             problems.push(format!(
@@ -329,10 +329,10 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
             ));
         }
     }
-    for exception in &rule.exceptions {
-        if let Err(e) = regex::Regex::new(exception) {
-            problems.push(format!("invalid exception {exception:?}: {e}"));
-        }
+    if !rule.exceptions.is_empty()
+        && let Err(e) = super::compile::whole_match(&rule.exceptions)
+    {
+        problems.push(e);
     }
     for syllables in &rule.pinyin {
         // Lone letters are matched as written ("v xin"); a word needs one

@@ -1,6 +1,7 @@
 //! The rule-pack model: rules are data (`rules/*.json`), each with a message, a
 //! severity and its own examples, loaded with serde and validated before use.
 
+pub(crate) mod compile;
 mod load;
 mod profiles;
 mod user;
