@@ -13,8 +13,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::detect::text::is_emoji;
-use crate::normalize::is_han;
+use crate::normalize::{is_emoji, is_han};
 use crate::rules::{Bilingual, Severity};
 use crate::{Category, CheckOptions, Checker, Language, Report};
 

@@ -14,8 +14,8 @@ use std::ops::Range;
 use super::keywords::KeywordMatcher;
 use super::patterns::PatternMatcher;
 use super::pinyin::PinyinMatcher;
-use super::text::{has_word_edges, is_emoji, is_latin_letter};
-use crate::normalize::{Normalized, is_han};
+use super::text::{has_word_edges, is_latin_letter};
+use crate::normalize::{Normalized, is_emoji, is_han};
 use crate::rules::Rule;
 
 /// The most separator chars between two chars of one split word (" | ",

@@ -20,12 +20,6 @@ pub fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
 }
 
-/// Emoji and pictographs, dingbats and the symbol blocks people decorate
-/// messages with.
-pub fn is_emoji(c: char) -> bool {
-    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
-}
-
 /// Where the clause (or sentence) around `at` starts and ends, at most `reach`
 /// chars away on each side.
 pub fn around(chars: &[char], at: Range<usize>, reach: usize, sentence: bool) -> Range<usize> {

@@ -252,6 +252,12 @@ fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
 }
 
+/// Emoji and pictographs, dingbats and the symbol blocks people decorate
+/// messages with.
+pub fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
@@ -348,9 +354,7 @@ fn collapse_letter_spacing(b: &mut Builder) {
 
 /// What may stand between the chars of an ID typed one char at a time.
 fn is_chain_separator(c: char) -> bool {
-    is_letter_spacer(c)
-        || matches!(c, '\n' | '|' | '/' | '\\' | '~' | '、')
-        || matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
+    is_letter_spacer(c) || matches!(c, '\n' | '|' | '/' | '\\' | '~' | '、') || is_emoji(c)
 }
 
 /// The most separators between two chars of one chain.
