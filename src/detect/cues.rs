@@ -44,6 +44,17 @@ const MAX_NAME: usize = 30;
 /// The longest bare Han name searched for (搜贝贝母婴).
 const MAX_HAN_NAME: usize = 12;
 
+/// How an ID is introduced after a channel word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IdIntro {
+    /// Nothing but spaces or punctuation: "微信：abc_1".
+    Bare,
+    /// A weak link only: "WeChat is mimi_88" (an ID must look made up).
+    Linked,
+    /// A label or a search verb: "Line ID: mimi", "微信搜 sunny".
+    Labelled,
+}
+
 /// What the words right after a channel say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum AfterCue {
@@ -127,6 +138,7 @@ pub struct CueMatcher {
     search_words: WordList,
     id_before: WordList,
     id_labels: WordList,
+    id_links: WordList,
     generic_names: WordList,
     name_ends: WordList,
 }
@@ -186,6 +198,7 @@ impl CueMatcher {
             search_words: WordList::new(&cues.search_words),
             id_before: WordList::new(&cues.id_before),
             id_labels: WordList::new(&cues.id_labels),
+            id_links: WordList::new(&cues.id_links),
             generic_names: WordList::new(&cues.generic_names),
             name_ends: WordList::new(&cues.name_ends),
         }
@@ -365,25 +378,8 @@ impl CueMatcher {
         if chars.get(end).is_some_and(char::is_ascii_alphanumeric) {
             return None;
         }
-        let mut at = end;
-        let mut labelled = false;
-        for _ in 0..4 {
-            while at < chars.len() && matches!(chars[at], ' ' | '\u{3000}') {
-                at += 1;
-            }
-            let label = self
-                .id_labels
-                .at(chars, at)
-                .find(|w| text::has_word_edges(chars, at..at + w.len()))
-                .map(<[char]>::len);
-            match label {
-                Some(len) => {
-                    at += len;
-                    labelled = true;
-                }
-                None => break,
-            }
-        }
+        let (at, intro) = self.skip_id_intro(chars, end, |c| matches!(c, ' ' | '\u{3000}'));
+        let labelled = intro == IdIntro::Labelled;
         let id = id_token(chars, at, PLATFORM_ID_LENGTH)?;
         let token = &chars[id.clone()];
         let letters = token.iter().any(char::is_ascii_lowercase);
@@ -396,6 +392,38 @@ impl CueMatcher {
             labelled && token.len() >= 5 && token.iter().all(char::is_ascii_digit)
         };
         ok.then_some(id)
+    }
+
+    /// Skips the labels, search verbs and links between a channel word and
+    /// its ID ("ID:", "账号是", "搜", "is"), with `filler` chars around them;
+    /// returns where the ID may start and the strongest introduction seen.
+    pub fn skip_id_intro(
+        &self,
+        chars: &[char],
+        mut at: usize,
+        filler: impl Fn(char) -> bool,
+    ) -> (usize, IdIntro) {
+        let mut intro = IdIntro::Bare;
+        for _ in 0..4 {
+            while chars.get(at).is_some_and(|&c| filler(c)) {
+                at += 1;
+            }
+            let word = |list: &WordList| {
+                list.at(chars, at)
+                    .find(|w| text::has_word_edges(chars, at..at + w.len()))
+                    .map(<[char]>::len)
+            };
+            if let Some(len) = word(&self.id_labels).or_else(|| word(&self.search_words)) {
+                at += len;
+                intro = IdIntro::Labelled;
+            } else if let Some(len) = word(&self.id_links) {
+                at += len;
+                intro = intro.max(IdIntro::Linked);
+            } else {
+                break;
+            }
+        }
+        (at, intro)
     }
 
     fn id_before_channel(&self, chars: &[char], start: usize) -> Option<Range<usize>> {

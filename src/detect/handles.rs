@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::cues::{CueHit, named_before};
+use super::cues::{CueHit, CueMatcher, IdIntro, named_before};
 use crate::rules::Channel;
 
 /// Chars that may stand between a cue and the ID: 微信号：, 加我 V 是 …
@@ -42,8 +42,11 @@ fn is_id_char(c: char) -> bool {
 /// WeChat IDs are 6–20 chars; people shorten them in chat, so accept 5–30.
 const ID_LENGTH: Range<usize> = 5..31;
 
+/// How far after its cue an ID may start, labels included ("微信号是：", "WeChat ID is").
+const ID_REACH: usize = 12;
+
 /// Every WeChat-style ID after a WeChat cue, 加, or 号 in the canonical chars.
-pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
+pub fn after_cues(chars: &[char], hits: &[CueHit], cues: &CueMatcher) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for hit in hits {
@@ -63,10 +66,9 @@ pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
         if !wechat_id {
             continue;
         }
-        let mut start = hit.range.end;
-        let limit = (start + hit.max_gap.max(4)).min(chars.len());
-        while start < limit && (is_filler(chars[start]) || starts_id_label(chars, start)) {
-            start += if starts_id_label(chars, start) { 2 } else { 1 };
+        let (start, intro) = cues.skip_id_intro(chars, hit.range.end, is_filler);
+        if start - hit.range.end > ID_REACH {
+            continue;
         }
         let Some(range) = id_token(chars, start) else {
             continue;
@@ -81,18 +83,12 @@ pub fn after_cues(chars: &[char], hits: &[CueHit]) -> Vec<Range<usize>> {
         let looks_made_up = token
             .iter()
             .any(|c| c.is_ascii_digit() || *c == '_' || *c == '-');
-        let named = hit.channel != Channel::Add;
+        let named = hit.channel != Channel::Add && intro != IdIntro::Linked;
         if has_letter && !qq_number && (named || looks_made_up) && seen.insert(range.start) {
             found.push(range);
         }
     }
     found
-}
-
-/// "id" as a label between a channel word and the ID ("微信id：abc").
-fn starts_id_label(chars: &[char], at: usize) -> bool {
-    chars.get(at..at + 2) == Some(&['i', 'd'])
-        && chars.get(at + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// The ID starting at `start`; one line break may split it where the next
@@ -135,7 +131,8 @@ mod tests {
             channel,
             max_gap: 6,
         };
-        after_cues(&chars, &[hit])
+        let book = crate::rules::RuleBook::builtin().unwrap();
+        after_cues(&chars, &[hit], &CueMatcher::new(&book.cues))
             .into_iter()
             .map(|r| chars[r].iter().collect())
             .collect()
@@ -147,6 +144,16 @@ mod tests {
         assert_eq!(ids("微信id: hello_1", 2, Channel::Wechat), ["hello_1"]);
         assert!(ids("号是 liujl\n_k9dog（备注）", 1, Channel::Id).is_empty());
         assert_eq!(ids("加lj368628", 1, Channel::Add), ["lj368628"]);
+        assert_eq!(
+            ids("微信搜yanlu6799，明天", 2, Channel::Wechat),
+            ["yanlu6799"]
+        );
+        assert_eq!(ids("微信搜索 sunnyshop", 2, Channel::Wechat), ["sunnyshop"]);
+        assert_eq!(
+            ids("wechat id is nanwen76.", 6, Channel::Wechat),
+            ["nanwen76"]
+        );
+        assert_eq!(ids("wechat is mimi_88", 6, Channel::Wechat), ["mimi_88"]);
     }
 
     #[test]
@@ -155,5 +162,6 @@ mod tests {
         assert!(ids("微信：a@b.com", 2, Channel::Wechat).is_empty());
         assert!(ids("加 12345678", 1, Channel::Add).is_empty());
         assert!(ids("加q8558317144", 1, Channel::Add).is_empty());
+        assert!(ids("wechat is popular here", 6, Channel::Wechat).is_empty());
     }
 }

@@ -653,8 +653,10 @@ mod tests {
             tld in prop::sample::select(ambiguous_tlds()),
             www in any::<bool>(),
         ) {
-            // "io.in" is a public suffix itself, not a host under one.
-            prop_assume!(public_suffix_len(&[name.as_str(), tld]) <= 1);
+            // "io.in" is a public suffix itself, not a host under one; so is
+            // "al.it", which "a-l.it" reads as once its letter spacing goes.
+            let read = Normalized::new(&name).text().to_string();
+            prop_assume!(public_suffix_len(&[read.as_str(), tld]) <= 1);
             let link = if www { format!("www.{name}.{tld}") } else { format!("{name}.{tld}/shop") };
             let text = format!("地址 {link} ，欢迎");
             prop_assert_eq!(hosts_in(&text), [Normalized::new(&link).text().to_string()]);

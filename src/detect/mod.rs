@@ -232,8 +232,21 @@ impl Checker {
         let mut runs = numbers::find_runs(chars);
         // Runs with a label before them (工号, 投诉编号) are no contact.
         let mut labelled = HashSet::new();
+        let mut previous: Option<&numbers::NumberRun> = None;
         for run in &runs {
-            let cue = cues::nearest_channel(chars, &cue_hits, &run.range);
+            // A list carries its label on: "顺丰：7515…、5762…、0428…".
+            let listed = previous.is_some_and(|p| {
+                labelled.contains(&p.range.start)
+                    && chars[p.range.end..run.range.start]
+                        .iter()
+                        .all(|&c| matches!(c, '、' | ',' | '，' | ';' | '；' | ' '))
+            });
+            previous = Some(run);
+            let cue = if listed {
+                Some(crate::rules::Channel::Label)
+            } else {
+                cues::nearest_channel(chars, &cue_hits, &run.range)
+            };
             if cue == Some(crate::rules::Channel::Label) {
                 labelled.insert(run.range.start);
             }
@@ -259,7 +272,7 @@ impl Checker {
             runs.push(assembled.run);
         }
         if let Some(rule) = self.rule_for(Builtin::HandleAfterCue) {
-            for range in handles::after_cues(chars, &cue_hits) {
+            for range in handles::after_cues(chars, &cue_hits, &self.cues) {
                 candidates.push(Candidate {
                     rule,
                     range,

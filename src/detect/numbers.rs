@@ -61,7 +61,7 @@ impl Positional {
 /// Chars that may sit between the digits of one number.
 fn is_digit_separator(c: char) -> bool {
     matches!(c,
-        ' ' | '.' | '-' | '_' | '·' | '*' | '/' | '\n' | '(' | ')' | '\u{3000}'
+        ' ' | '.' | '-' | '_' | '·' | '*' | '/' | '|' | '｜' | '丨' | '\n' | '(' | ')' | '\u{3000}'
         | '–' | '—' | '~' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
         | '\u{1F300}'..='\u{1FAFF}')
         && c != '○'
@@ -209,6 +209,20 @@ impl NumberRun {
         b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
     }
 
+    /// A mainland landline however it is grouped: an area code (010, 02X, or
+    /// 0 and three digits, the second not 0) and a subscriber number of eight
+    /// digits (seven or eight after a four-digit code) that starts with 2–8.
+    fn is_landline(digits: &str) -> bool {
+        let b = digits.as_bytes();
+        if b.len() < 11 || b[0] != b'0' || b[1] == b'0' {
+            return false;
+        }
+        let area = if b[1] == b'1' || b[1] == b'2' { 3 } else { 4 };
+        let subscriber = b.len() - area;
+        let length_ok = subscriber == 8 || (area == 4 && subscriber == 7);
+        length_ok && (b'2'..=b'8').contains(&b[area]) && (b[1] != b'1' || b[2] == b'0')
+    }
+
     /// 3-3-4 with the area code in parens or dashes: a North American number.
     fn is_nanp(&self) -> bool {
         self.digits.len() == 10
@@ -271,7 +285,7 @@ impl NumberRun {
             && (10..=12).contains(&n)
             && (3..=4).contains(&self.groups[0])
             && self.groups.len() > 1;
-        if area_code_shape {
+        if area_code_shape || Self::is_landline(d) {
             return Some(Builtin::NumberLandline);
         }
         let by_cue = match cue {
@@ -332,6 +346,22 @@ mod tests {
         assert_eq!(runs("double five triple-oh"), ["55000"]);
         assert_eq!(runs("one or two, top ten"), ["1", "2"]);
         assert_eq!(runs("oh well, someone"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reads_landlines_by_their_area_code() {
+        for s in [
+            "051233064398",
+            "0 2 1 7 7 7 8 7 1 6 4",
+            "〇七五五-六一八〇二六五四",
+            "01062345678",
+        ] {
+            assert_eq!(classify(s, None), Some(Builtin::NumberLandline), "{s}");
+        }
+        // No area code, or a subscriber number that cannot start with 0 or 1.
+        for s in ["00123456789", "01562345678", "07551234567", "0755612345678"] {
+            assert_ne!(classify(s, None), Some(Builtin::NumberLandline), "{s}");
+        }
     }
 
     #[test]

@@ -177,9 +177,16 @@ impl PinyinMatcher {
                     || start == 0
                     || !chars[start - 1].is_ascii_alphabetic();
                 if reads && alone {
+                    // A heart before the char it stands for is decoration
+                    // ("微❤信支付"): the word runs on to that char.
+                    let end = start + n;
+                    let decorated = is_heart(chars[end - 1])
+                        && chars
+                            .get(end)
+                            .is_some_and(|&c| !is_heart(c) && self.reads(c, syllables[n - 1]));
                     out.push(Candidate {
                         rule: *rule,
-                        range: start..start + n,
+                        range: start..end + usize::from(decorated),
                         severity: *severity,
                         normalized: None,
                     });

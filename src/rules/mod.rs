@@ -408,6 +408,10 @@ pub struct Cues {
     /// Labels between a channel word and the ID after it ("Line ID:", "淘宝店铺：").
     #[serde(default)]
     pub id_labels: Vec<String>,
+    /// Weaker links between a channel word and an ID ("my WeChat is mimi_88"):
+    /// the ID after one must look made up, not be a word ("WeChat is great").
+    #[serde(default)]
+    pub id_links: Vec<String>,
     /// Generic words after a search verb that are no name ("搜我们店名").
     #[serde(default)]
     pub generic_names: Vec<String>,
