@@ -362,12 +362,13 @@ impl CueMatcher {
         chars: &[char],
         range: &Range<usize>,
         after_too: bool,
+        number: bool,
     ) -> Vec<(Range<usize>, bool)> {
         let mut found = Vec::new();
         if after_too && let Some(id) = self.id_after(chars, range.end) {
             found.push((id, false));
         }
-        if let Some(id) = self.id_before_channel(chars, range.start) {
+        if let Some(id) = self.id_before_channel(chars, range, number) {
             found.push((id, true));
         }
         found
@@ -380,6 +381,15 @@ impl CueMatcher {
         }
         let (at, intro) = self.skip_id_intro(chars, end, |c| matches!(c, ' ' | '\u{3000}'));
         let labelled = intro == IdIntro::Labelled;
+        // "京东店铺：橙子好物严选": after a label and a colon, a shop name too.
+        let colon = chars[..at].iter().rev().find(|&&c| c != ' ') == Some(&':')
+            && chars[end..at].iter().any(|&c| is_han(c));
+        let named = chars
+            .get(at)
+            .is_some_and(|&c| is_han(c) || closing_quote(c).is_some());
+        if labelled && colon && named {
+            return self.name_at(chars, at, chars.len());
+        }
         let id = id_token(chars, at, PLATFORM_ID_LENGTH)?;
         let token = &chars[id.clone()];
         let letters = token.iter().any(char::is_ascii_lowercase);
@@ -426,8 +436,16 @@ impl CueMatcher {
         (at, intro)
     }
 
-    fn id_before_channel(&self, chars: &[char], start: usize) -> Option<Range<usize>> {
-        let mut end = start;
+    /// The ID before a linking word before the channel at `start`
+    /// ("abc_123 是我微信", "@lucky.hui 是我抖音号", "「鹿鸣服饰」是我们快手店",
+    /// "52166366（Q）"); for a `number` channel (QQ), digits only.
+    fn id_before_channel(
+        &self,
+        chars: &[char],
+        channel: &Range<usize>,
+        number: bool,
+    ) -> Option<Range<usize>> {
+        let mut end = channel.start;
         while end > 0 && chars[end - 1] == ' ' {
             end -= 1;
         }
@@ -436,29 +454,48 @@ impl CueMatcher {
                 self.id_before
                     .at(chars, s)
                     .find(|w| s + w.len() == end)
+                    // "52166366（Q）": the parens hold the channel alone, not
+                    // "JDX1579…（京东快递）".
+                    .filter(|w| w != &['('] || chars.get(channel.end) == Some(&')'))
                     .map(|w| (s, w.contains(&'我')))
             })
             .min_by_key(|&(s, _)| s)?;
         let (mut at, mine) = link;
-        while at > 0 && chars[at - 1] == ' ' {
+        while at > 0 && matches!(chars[at - 1], ' ' | ',') {
             at -= 1;
         }
         let id_end = at;
+        if !number
+            && let Some(&close) = chars.get(id_end.wrapping_sub(1))
+            && let Some(open) = (id_end.saturating_sub(MAX_NAME + 2)..id_end - 1)
+                .rev()
+                .find(|&j| closing_quote(chars[j]) == Some(close))
+        {
+            return (id_end - 1 > open + 1).then_some(open + 1..id_end - 1);
+        }
         while at > 0 && is_id_char(chars[at - 1]) {
             at -= 1;
         }
         while at < id_end && !chars[at].is_ascii_alphanumeric() {
             at += 1;
         }
-        if at > 0 && matches!(chars[at - 1], '@' | '/' | '#' | '$') {
+        // An e-mail's domain ("a@qq.com 是我邮箱") or a path is no ID; an
+        // @handle is one.
+        let handle =
+            at > 0 && chars[at - 1] == '@' && (at < 2 || !chars[at - 2].is_ascii_alphanumeric());
+        if at > 0 && matches!(chars[at - 1], '@' | '/' | '#' | '$') && !handle {
             return None;
         }
         let token = &chars[at..id_end];
+        if number {
+            let digits = token.iter().all(char::is_ascii_digit);
+            return (digits && (5..=11).contains(&token.len())).then_some(at..id_end);
+        }
         let letters = token.iter().any(char::is_ascii_lowercase);
         let made_up = token
             .iter()
             .any(|c| c.is_ascii_digit() || matches!(c, '_' | '.'));
-        (PLATFORM_ID_LENGTH.contains(&token.len()) && letters && (made_up || mine))
+        (PLATFORM_ID_LENGTH.contains(&token.len()) && letters && (made_up || mine || handle))
             .then_some(at..id_end)
     }
 

@@ -219,6 +219,11 @@ impl Checker {
                 }));
             }
         }
+        for c in &mut candidates {
+            if self.pinyin.decorated(norm.chars(), c.range.end) {
+                c.range.end += 1;
+            }
+        }
         candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
         let mut cue_hits = self.cues.find(&norm);
         cue_hits.extend(candidates.iter().filter_map(|c| {
@@ -343,20 +348,24 @@ impl Checker {
         let rules = &self.book.rules;
         let platform_id = self.rule_for(Builtin::PlatformId);
         let wechat_id = self.rule_for(Builtin::HandleAfterCue);
+        let qq_number = self.rule_for(Builtin::NumberQq);
         let mut found = Vec::new();
         let mut channels = HashSet::new();
         for c in candidates.iter() {
             let rule = &rules[c.rule];
-            if rule.builtin.is_some() || rule.gate == Gate::None {
+            if rule.builtin.is_some() {
                 continue;
             }
-            let (id_rule, after_too) = match rule.category {
-                crate::Category::Platform => (platform_id, true),
-                crate::Category::Wechat => (wechat_id, false),
+            // Ungated channels report the IDs after them through their cues.
+            let gated = rule.gate != Gate::None;
+            let (id_rule, after_too, number) = match rule.category {
+                crate::Category::Platform => (platform_id, gated, false),
+                crate::Category::Wechat => (wechat_id, false, false),
+                crate::Category::Qq => (qq_number, false, true),
                 _ => continue,
             };
             let Some(id_rule) = id_rule else { continue };
-            for (range, before) in self.cues.ids_beside(chars, &c.range, after_too) {
+            for (range, before) in self.cues.ids_beside(chars, &c.range, after_too, number) {
                 if before {
                     channels.insert((c.rule, c.range.start));
                 }

@@ -2,8 +2,8 @@
 //! those syllables catches them all, and the next homophone too. Only whole
 //! syllables of the listed words match, never pinyin substrings.
 //!
-//! A syllable may also be a lone Latin letter, matched as written ("v xin":
-//! v信, v芯, v新), and the heart emoji read as 心 "xin" (薇❤, v💗): people
+//! A syllable may also be a lone Latin letter or Han char, matched as
+//! written ("v xin": v信, v芯, v新; "加 wei": 加薇, 加威), and the heart emoji read as 心 "xin" (薇❤, v💗): people
 //! write a heart for the 信 of 微信 because they sound alike.
 //!
 //! Only a few syllables matter, so the chars that read as one of them are
@@ -20,8 +20,8 @@ use crate::rules::Rule;
 enum Syllable {
     /// Any char that reads this syllable (an index into the reading table).
     Reading(u16),
-    /// A Latin letter, as written.
-    Letter(char),
+    /// A Latin letter or a Han char, as written.
+    Literal(char),
 }
 
 pub struct PinyinMatcher {
@@ -32,8 +32,8 @@ pub struct PinyinMatcher {
     readings: Vec<u16>,
     /// The listed syllable "xin", which hearts read as.
     xin: Option<u16>,
-    /// The letters a listed word starts with ("v" of "v xin").
-    letter_starts: Vec<char>,
+    /// The literal chars a listed word starts with ("v" of "v xin").
+    literal_starts: Vec<char>,
 }
 
 const NONE: u16 = u16::MAX;
@@ -82,7 +82,9 @@ impl PinyinMatcher {
                     .map(|s| {
                         let mut letters = s.chars();
                         match (letters.next(), letters.next()) {
-                            (Some(c), None) if c.is_ascii_alphabetic() => Syllable::Letter(c),
+                            (Some(c), None) if c.is_ascii_alphabetic() || !c.is_ascii() => {
+                                Syllable::Literal(c)
+                            }
                             _ => Syllable::Reading(match syllables.iter().position(|k| k == s) {
                                 Some(k) => k as u16,
                                 None => {
@@ -111,20 +113,20 @@ impl PinyinMatcher {
                 .collect()
         };
         let xin = syllables.iter().position(|s| s == "xin").map(|k| k as u16);
-        let mut letter_starts: Vec<char> = words
+        let mut literal_starts: Vec<char> = words
             .iter()
             .filter_map(|(_, _, syllables)| match syllables.first() {
-                Some(&Syllable::Letter(c)) => Some(c),
+                Some(&Syllable::Literal(c)) => Some(c),
                 _ => None,
             })
             .collect();
-        letter_starts.sort_unstable();
-        letter_starts.dedup();
+        literal_starts.sort_unstable();
+        literal_starts.dedup();
         PinyinMatcher {
             words,
             readings,
             xin,
-            letter_starts,
+            literal_starts,
         }
     }
 
@@ -138,6 +140,14 @@ impl PinyinMatcher {
         if is_heart(c) { self.xin } else { None }
     }
 
+    /// Whether the word ending at `end` ends in a heart that only decorates
+    /// the char after it ("微❤信支付"), so the word runs on to that char.
+    pub fn decorated(&self, chars: &[char], end: usize) -> bool {
+        let reads_xin =
+            |c: char| !is_heart(c) && self.xin.is_some() && self.syllable(c) == self.xin;
+        end > 0 && is_heart(chars[end - 1]) && chars.get(end).is_some_and(|&c| reads_xin(c))
+    }
+
     /// Whether `c` reads as one of the listed syllables.
     #[inline]
     pub fn reads_any(&self, c: char) -> bool {
@@ -147,7 +157,7 @@ impl PinyinMatcher {
     fn reads(&self, c: char, syllable: Syllable) -> bool {
         match syllable {
             Syllable::Reading(k) => self.syllable(c) == Some(k),
-            Syllable::Letter(l) => c == l,
+            Syllable::Literal(l) => c == l,
         }
     }
 
@@ -157,13 +167,11 @@ impl PinyinMatcher {
         }
         for start in 0..chars.len() {
             let c = chars[start];
-            let first = match self.syllable(c) {
-                Some(k) => Syllable::Reading(k),
-                None if self.letter_starts.contains(&c) => Syllable::Letter(c),
-                None => continue,
-            };
+            if self.syllable(c).is_none() && !self.literal_starts.contains(&c) {
+                continue;
+            }
             for (rule, severity, syllables) in &self.words {
-                if syllables[0] != first {
+                if !self.reads(c, syllables[0]) {
                     continue;
                 }
                 let n = syllables.len();
@@ -173,20 +181,13 @@ impl PinyinMatcher {
                         .enumerate()
                         .all(|(k, &s)| self.reads(chars[start + k], s));
                 // A letter syllable stands alone: "v" in "v信", not in "ev信".
-                let alone = !matches!(syllables[0], Syllable::Letter(_))
+                let alone = !matches!(syllables[0], Syllable::Literal(_))
                     || start == 0
                     || !chars[start - 1].is_ascii_alphabetic();
                 if reads && alone {
-                    // A heart before the char it stands for is decoration
-                    // ("微❤信支付"): the word runs on to that char.
-                    let end = start + n;
-                    let decorated = is_heart(chars[end - 1])
-                        && chars
-                            .get(end)
-                            .is_some_and(|&c| !is_heart(c) && self.reads(c, syllables[n - 1]));
                     out.push(Candidate {
                         rule: *rule,
-                        range: start..end + usize::from(decorated),
+                        range: start..start + n,
                         severity: *severity,
                         normalized: None,
                     });

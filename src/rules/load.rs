@@ -335,15 +335,21 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
         problems.push(e);
     }
     for syllables in &rule.pinyin {
-        // Lone letters are matched as written ("v xin"); a word needs one
-        // real syllable, or it is a keyword.
+        // Lone letters and Han chars are matched as written ("v xin", "加 wei");
+        // a word needs one real syllable, or it is a keyword.
+        let literal = |s: &str| {
+            s.chars().count() == 1
+                && !s.starts_with(|c: char| c.is_ascii() && !c.is_ascii_lowercase())
+        };
         let ok = syllables
             .split_whitespace()
-            .all(|s| s.chars().all(|c| c.is_ascii_lowercase()))
-            && syllables.split_whitespace().any(|s| s.len() > 1);
+            .all(|s| literal(s) || s.chars().all(|c| c.is_ascii_lowercase()))
+            && syllables
+                .split_whitespace()
+                .any(|s| s.len() > 1 && s.is_ascii());
         if !ok || syllables.trim().is_empty() {
             problems.push(format!(
-                "pinyin {syllables:?} must be toneless lower-case syllables separated by spaces, like \"wei xin\" or \"v xin\" (a lone letter is matched as written)"
+                "pinyin {syllables:?} must be toneless lower-case syllables separated by spaces, like \"wei xin\", \"v xin\" or \"加 wei\" (a lone letter or Han char is matched as written)"
             ));
         }
     }
