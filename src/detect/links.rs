@@ -18,7 +18,12 @@
 //! (`👉…👈`); between brackets (`(AbC123xy)`) only with 复制/口令/打开 in the
 //! sentence. A price (`$20$`) is not that shape.
 //!
-//! Both matchers scan the canonical chars once and only look closer at a dot
+//! **E-mail addresses.** A local part, an at-sign — `@`, `(at)`, `[at]`, ` at `,
+//! `#`, `艾特`, `圈a` — and a domain that is a host by the grammar above, its
+//! dots in any disguise: `nana点wen@qq点com`, `bear_77圈aqq.com`,
+//! `coco at mail dot co dot uk`.
+//!
+//! The matchers scan the canonical chars once and only look closer at a dot
 //! or a symbol glued to a letter or digit, so clean Chinese text costs a pass
 //! over its chars.
 
@@ -170,6 +175,120 @@ impl Original<'_> {
             .get_or_insert_with(|| self.text.chars().collect());
         &chars[span.start.min(chars.len())..span.end.min(chars.len())]
     }
+}
+
+/// How an at-sign is written: the forms and whether spaces may stand around them.
+const AT_SIGNS: &[&str] = &[
+    "@", "(at)", "[at]", "{at}", "<at>", "（at）", "【at】", "艾特", "圈a", "#",
+];
+
+fn is_local_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '+' | '%')
+}
+
+/// Every e-mail address in the canonical text.
+pub fn emails(norm: &Normalized, _original: &str) -> Vec<Range<usize>> {
+    let c = norm.chars();
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut i = 1;
+    while i < c.len() {
+        let Some((at_start, domain_start)) = at_sign(c, i) else {
+            i += 1;
+            continue;
+        };
+        let local = local_start(c, at_start);
+        let domain = domain_end(c, domain_start);
+        match (local, domain) {
+            (Some(start), Some(end)) if found.last().is_none_or(|f| f.end <= start) => {
+                found.push(start..end);
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// The at-sign at `i` (with one space around a spelled one: "coco at mail"),
+/// as where it starts and where the domain starts.
+fn at_sign(c: &[char], i: usize) -> Option<(usize, usize)> {
+    let starts = |at: usize, word: &str| {
+        word.chars()
+            .enumerate()
+            .all(|(k, w)| c.get(at + k) == Some(&w))
+            .then(|| word.chars().count())
+    };
+    if c[i] == ' ' {
+        // " at " spelled between spaces.
+        let n = starts(i, " at ")?;
+        return Some((i, i + n));
+    }
+    let n = AT_SIGNS.iter().find_map(|w| starts(i, w))?;
+    let mut domain = i + n;
+    let mut start = i;
+    if c[i] != '@' {
+        if c.get(domain) == Some(&' ') {
+            domain += 1;
+        }
+        if start > 0 && c[start - 1] == ' ' {
+            start -= 1;
+        }
+    }
+    Some((start, domain))
+}
+
+/// Where the local part ending at `end` starts: local chars, and dots in any
+/// disguise between them ("nana点wen").
+fn local_start(c: &[char], end: usize) -> Option<usize> {
+    let mut start = end;
+    loop {
+        while start > 0 && is_local_char(c[start - 1]) {
+            start -= 1;
+        }
+        let dot = [1, 3]
+            .into_iter()
+            .filter(|&n| start > n)
+            .find(|&n| dot_at(c, start - n).is_some_and(|(_, len)| len == n))
+            .filter(|&n| is_local_char(c[start - n - 1]));
+        match dot {
+            Some(n) if start < end => start -= n,
+            _ => break,
+        }
+    }
+    let glued = start > 0 && (c[start - 1].is_ascii_alphanumeric() || c[start - 1] == '.');
+    (start < end && c[start].is_ascii_alphanumeric() && !glued).then_some(start)
+}
+
+/// Where the domain starting at `start` ends: labels joined by dots in any
+/// disguise (". " too), the last a top-level domain.
+fn domain_end(c: &[char], start: usize) -> Option<usize> {
+    let mut end = label_end(c, start);
+    if end == start {
+        return None;
+    }
+    let mut host_end = None;
+    for _ in 0..6 {
+        // "4869274@qq. com": a space after a plain dot.
+        let spaced = c.get(end) == Some(&'.') && c.get(end + 1) == Some(&' ');
+        let len = match dot_at(c, end) {
+            _ if spaced => 2,
+            Some((_, len)) => len,
+            None => break,
+        };
+        let next = end + len;
+        let next_end = label_end(c, next);
+        if next_end == next {
+            break;
+        }
+        let label: String = c[next..next_end].iter().collect();
+        if is_tld(&label) {
+            host_end = Some(next_end);
+        } else if spaced {
+            break;
+        }
+        end = next_end;
+    }
+    host_end
 }
 
 /// Every host (with its scheme, port and path) in the canonical text.

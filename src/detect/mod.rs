@@ -209,6 +209,7 @@ impl Checker {
                 links::hosts as fn(&Normalized, &str) -> Vec<Range<usize>>,
             ),
             (Builtin::ShareCode, links::share_codes),
+            (Builtin::EmailAddress, links::emails),
         ] {
             if let Some(rule) = self.rule_for(builtin) {
                 candidates.extend(find(&norm, text).into_iter().map(|range| Candidate {

@@ -94,9 +94,17 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
         };
         let mut first_token = true;
         let mut run_has_digit = false;
+        // "plus one, six-four-six …": the plus sign spelled before digit words.
+        let spelled_plus = first.kind.is_word()
+            && i >= 5
+            && chars[i - 5..i] == ['p', 'l', 'u', 's', ' ']
+            && (i == 5 || !chars[i - 6].is_ascii_alphanumeric());
         if i > 0 && chars[i - 1] == '+' {
             run.plus = true;
             run.range.start = i - 1;
+        } else if spelled_plus {
+            run.plus = true;
+            run.range.start = i - 5;
         } else if i > 0 && chars[i - 1] == '(' {
             run.area_in_parens = true;
             run.range.start = i - 1;
@@ -344,6 +352,10 @@ mod tests {
             ["9175550142"]
         );
         assert_eq!(runs("double five triple-oh"), ["55000"]);
+        let n =
+            Normalized::new("call us at plus one, six-four-six, six-four-one, nine-four-eight-two");
+        let run = find_runs(n.chars()).remove(0);
+        assert!(run.plus && run.digits == "16466419482" && n.slice(run.range).starts_with("plus"));
         assert_eq!(runs("one or two, top ten"), ["1", "2"]);
         assert_eq!(runs("oh well, someone"), Vec::<String>::new());
     }

@@ -50,6 +50,11 @@ const PLACE_WORDS: &[(&str, Role)] = &[
     ("前头", Role::Head),
     ("第一段", Role::Head),
     ("区号", Role::Head),
+    ("前几位", Role::Head),
+    ("前几个", Role::Head),
+    ("头几位", Role::Head),
+    ("先", Role::Head),
+    ("首先", Role::Head),
     ("中间", Role::Next),
     ("第二段", Role::Next),
     ("然后", Role::Next),
@@ -70,6 +75,7 @@ const PLACE_WORDS: &[(&str, Role)] = &[
     ("末尾", Role::Tail),
     ("尾号", Role::Tail),
     ("尾数", Role::Tail),
+    ("后几位", Role::Tail),
     ("第三段", Role::Tail),
 ];
 

@@ -222,6 +222,9 @@ pub enum Builtin {
     Link,
     /// An app share code (口令) between two matching symbols (￥AbC123xy￥).
     ShareCode,
+    /// An e-mail address, its @ and dots written in any disguise
+    /// (nana点wen@qq点com, bear_77[at]qq.com, coco at mail dot com).
+    EmailAddress,
 }
 
 /// Must-match and must-not-match examples; the test suite runs them all.
