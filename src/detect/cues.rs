@@ -668,7 +668,9 @@ pub fn sort_hits(hits: &mut Vec<CueHit>) {
 pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> Option<Channel> {
     let gap_ok = |from: usize, to: usize, channel: Channel| {
         chars[from..to].iter().all(|&c| {
-            !text::is_sentence_break(c) && (channel != Channel::Add || !text::is_clause_break(c))
+            // 加 and labels (单号, 尺码) reach no further than their clause.
+            let clause_only = matches!(channel, Channel::Add | Channel::Label);
+            !text::is_sentence_break(c) && (!clause_only || !text::is_clause_break(c))
         })
     };
     let before = ending_in(hits, run.start.saturating_sub(MAX_CUE_GAP)..run.start + 1)

@@ -324,8 +324,11 @@ fn collapse_letter_spacing(b: &mut Builder) {
             let (left, right) = (chars[i - 1], chars[run_end]);
             let right_is_single_letter =
                 is_latin(right) && (run_end + 1 >= chars.len() || !is_latin(chars[run_end + 1]));
-            let joins = (single(i - 1) && (right_is_single_letter || is_han(right)))
-                || (is_han(left) && is_han(right));
+            // "+V b e a u t y": a letter stays apart from a chain after it.
+            let chain_after = remove.get(run_end + 1) == Some(&true);
+            let joins =
+                (single(i - 1) && (right_is_single_letter || is_han(right)) && !chain_after)
+                    || (is_han(left) && is_han(right));
             if joins {
                 remove[i..run_end].iter_mut().for_each(|r| *r = true);
             }
@@ -372,7 +375,10 @@ fn join_chains(chars: &[char], remove: &mut [bool]) {
     };
     let mut i = 0;
     while i < chars.len() {
-        if !lone(i) {
+        // "+V b e a u t y": the V after a plus sign is the channel, not the ID.
+        let channel_letter =
+            i > 0 && matches!(chars[i - 1], '+' | '加') && matches!(chars[i], 'v' | 'q');
+        if !lone(i) || channel_letter {
             i += 1;
             continue;
         }
@@ -395,10 +401,14 @@ fn join_chains(chars: &[char], remove: &mut [bool]) {
         }
         let has_letter = members.iter().any(|&m| chars[m].is_ascii_alphabetic());
         if members.len() >= MIN_CHAIN && has_letter {
+            // The separators go; an underscore or a hyphen among them is part
+            // of the ID ("b e a u t y _ k e 7 2" is beauty_ke72).
             for pair in members.windows(2) {
-                remove[pair[0] + 1..pair[1]]
-                    .iter_mut()
-                    .for_each(|r| *r = true);
+                let gap = pair[0] + 1..pair[1];
+                let only_joiners = chars[gap.clone()].iter().all(|&c| matches!(c, '_' | '-'));
+                for k in gap {
+                    remove[k] = only_joiners || !matches!(chars[k], '_' | '-');
+                }
             }
         }
         i = members[members.len() - 1] + 1;
@@ -562,7 +572,11 @@ mod tests {
         assert_eq!(canonical("加 我 微*信"), "加我微信");
         assert_eq!(canonical("欢迎 hello 光临"), "欢迎 hello 光临");
         assert_eq!(canonical("y u j i n g h a o 2 8 9 8"), "yujinghao2898");
-        assert_eq!(canonical("k\ni\nk\ni\n_\nw\n8"), "kikiw8");
+        assert_eq!(canonical("+V b e a u t y _ k e 7 2"), "+v beauty_ke72");
+        assert_eq!(canonical("K i k i - s e n"), "kiki-sen");
+        assert_eq!(canonical("+V g-u-o-k-e-0-4"), "+v guoke04");
+        assert_eq!(canonical("+w\ne\ni\nx\ni\nn"), "+weixin");
+        assert_eq!(canonical("k\ni\nk\ni\n_\nw\n8"), "kiki_w8");
         assert_eq!(canonical("w 🌸 x 🌸 i 🌸 d"), "wxid");
         assert_eq!(canonical("1 3 8 0 0"), "1 3 8 0 0");
         assert_eq!(canonical("A 款 B 款"), "a款 b款");
