@@ -139,6 +139,8 @@ pub struct CueMatcher {
     id_before: WordList,
     id_labels: WordList,
     id_links: WordList,
+    ask_before: WordList,
+    ask_after: WordList,
     generic_names: WordList,
     name_ends: WordList,
 }
@@ -199,6 +201,8 @@ impl CueMatcher {
             id_before: WordList::new(&cues.id_before),
             id_labels: WordList::new(&cues.id_labels),
             id_links: WordList::new(&cues.id_links),
+            ask_before: WordList::new(&cues.ask_before),
+            ask_after: WordList::new(&cues.ask_after),
             generic_names: WordList::new(&cues.generic_names),
             name_ends: WordList::new(&cues.name_ends),
         }
@@ -240,6 +244,9 @@ impl CueMatcher {
         if contact_follows {
             return GateState::ContactFollows;
         }
+        if self.asks_for_account(chars, range) {
+            return GateState::Destination;
+        }
         let before = clause.start.max(range.start.saturating_sub(BEFORE_REACH))..range.start;
         let any_before = |words: &WordList| self.contains_cue(chars, before.clone(), words);
         if any_before(&self.topic_before) {
@@ -277,6 +284,22 @@ impl CueMatcher {
             }
         }
         GateState::Neutral
+    }
+
+    /// "你的威信是多少", "您的淘宝账号是什么": the customer is asked for their
+    /// own account on the channel at `range`.
+    fn asks_for_account(&self, chars: &[char], range: &Range<usize>) -> bool {
+        let mut start = range.start;
+        if start > 0 && chars[start - 1] == ' ' {
+            start -= 1;
+        }
+        let yours = (start.saturating_sub(self.ask_before.longest)..start)
+            .any(|s| self.ask_before.at(chars, s).any(|w| s + w.len() == start));
+        if !yours {
+            return false;
+        }
+        let (at, _) = self.skip_id_intro(chars, range.end, |c| c == ' ');
+        self.ask_after.at(chars, at).next().is_some()
     }
 
     /// The cue right after a channel ending at `end`, or after the link words

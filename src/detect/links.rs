@@ -245,7 +245,7 @@ fn local_start(c: &[char], end: usize) -> Option<usize> {
         while start > 0 && is_local_char(c[start - 1]) {
             start -= 1;
         }
-        let dot = [1, 3]
+        let dot = [1, 3, 5, 7]
             .into_iter()
             .filter(|&n| start > n)
             .find(|&n| dot_at(c, start - n).is_some_and(|(_, len)| len == n))

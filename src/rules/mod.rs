@@ -411,6 +411,13 @@ pub struct Cues {
     /// Labels between a channel word and the ID after it ("Line ID:", "淘宝店铺：").
     #[serde(default)]
     pub id_labels: Vec<String>,
+    /// Before a channel, words that make it the customer's own ("您的微信")…
+    #[serde(default)]
+    pub ask_before: Vec<String>,
+    /// …and after it, words that ask for it ("是多少", "呢"): asking for the
+    /// customer's account elsewhere names that channel as a destination.
+    #[serde(default)]
+    pub ask_after: Vec<String>,
     /// Weaker links between a channel word and an ID ("my WeChat is mimi_88"):
     /// the ID after one must look made up, not be a word ("WeChat is great").
     #[serde(default)]
