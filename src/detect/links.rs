@@ -160,6 +160,27 @@ const NOT_NAMES: &[&str] = &[
     "a", "an", "the", "this", "that", "my", "our", "your", "his", "her", "its", "their", "of",
 ];
 
+/// Titles and function words: a name before a dot that only ever starts a
+/// sentence or a name, never a site ("mr.wang", "here.now", "so.cool").
+const TITLES_AND_FUNCTION_WORDS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "miss", "prof", "sir", "here", "there", "now", "then", "so", "and",
+    "or", "but", "ok", "okay", "yes", "no", "me", "you", "we", "he", "she", "it", "is", "are",
+    "was", "be", "to", "too", "see", "go", "do", "done", "thanks", "thx", "hi", "hello", "bye",
+    "lol",
+];
+
+fn not_a_name(name: &str) -> bool {
+    NOT_NAMES.contains(&name) || TITLES_AND_FUNCTION_WORDS.contains(&name)
+}
+
+/// A number with a unit ("60cm", "5kg", "2ml"): a measure, not a site name.
+fn is_measure(name: &str) -> bool {
+    let letters = name.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.len() < name.len()
+        && (1..=3).contains(&letters.len())
+        && letters.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// The original text's chars, read once and only when a case is asked.
 struct Original<'a> {
     text: &'a str,
@@ -397,6 +418,11 @@ fn host_at(
         if is_ambiguous_tld(tld) && !(strong || subdomain || link_cue_near(c, start..host_end)) {
             continue;
         }
+        // "mr.wang", "here.now", "60cm.kg": a title, a word or a measure
+        // typed against the next word, unless something says it is a link.
+        if !strong && !subdomain && (not_a_name(name) || is_measure(name)) {
+            continue;
+        }
         let begin = scheme.unwrap_or(start);
         return (Some(begin..path_end), chain_end);
     }
@@ -594,6 +620,15 @@ mod tests {
     }
 
     #[test]
+    fn titles_words_and_measures_before_a_dot_are_no_names() {
+        for text in ["Hi mr.wang", "see you here.now", "宽60cm.kg", "so.cool"] {
+            assert!(hosts_in(text).is_empty(), "{text}");
+        }
+        assert_eq!(hosts_in("http://mr.wang"), ["http://mr.wang"]);
+        assert_eq!(hosts_in("www.here.now"), ["www.here.now"]);
+    }
+
+    #[test]
     fn the_table_is_sorted_and_knows_the_suffixes() {
         for table in [
             suffixes::RULES,
@@ -740,7 +775,9 @@ mod tests {
 
     fn name() -> impl Strategy<Value = String> {
         "[a-z][a-z0-9-]{0,10}[a-z0-9]"
-            .prop_filter("not a determiner", |n| !NOT_NAMES.contains(&n.as_str()))
+            .prop_filter("not a determiner, title or function word", |n| {
+                !not_a_name(Normalized::new(n).text())
+            })
     }
 
     proptest! {

@@ -307,12 +307,23 @@ impl Checker {
         self.attach_platform_handles(chars, &mut candidates);
         self.add_search_names(chars, &mut candidates);
         let profiles = &self.book.profiles;
+        // A channel named in English ("我们有WeChat") is reported as that
+        // channel, at whatever level its gate left it, never as an English word.
+        let channels = SortedRanges::new(
+            candidates
+                .iter()
+                .filter(|c| rules[c.rule].category.is_contact() && rules[c.rule].builtin.is_none())
+                .map(|c| c.range.clone())
+                .collect(),
+        );
         candidates.retain(|c| {
             let rule = &rules[c.rule];
             let language_ok = rule.only_in.is_none_or(|l| l == language);
             let handle_ok =
                 rule.builtin != Some(Builtin::PlatformHandle) || c.severity == Severity::Block;
-            language_ok && handle_ok
+            let english_channel = rule.builtin == Some(Builtin::EnglishWords)
+                && channels.any_overlap(c.range.clone());
+            language_ok && handle_ok && !english_channel
         });
         remove_allowlisted(&norm, &options.allowlist, &mut candidates);
         let mut findings = self.resolve(&norm, text, candidates, language);
