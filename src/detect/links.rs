@@ -219,6 +219,8 @@ pub fn emails(norm: &Normalized, _original: &str) -> Vec<Range<usize>> {
         };
         let local = local_start(c, at_start);
         let domain = domain_end(c, domain_start);
+        // "me at home[.]xin@163.com": the real at-sign comes later.
+        let domain = domain.filter(|&end| c.get(end) != Some(&'@'));
         match (local, domain) {
             (Some(start), Some(end)) if found.last().is_none_or(|f| f.end <= start) => {
                 found.push(start..end);
@@ -390,19 +392,20 @@ fn host_at(
         let plain = dots[..k].iter().all(|&d| d == Dot::Plain);
         let spelled = dots[..k].contains(&Dot::Spelled);
         let first_char = name.chars().next().unwrap_or('-');
-        // A disguised dot needs a name with a letter: "10点pm" is a time.
+        let host_end = labels[k].end;
+        let path_end = path_end(c, host_end);
+        let www = names[0] == "www" && name_at >= 1;
+        let strong = scheme.is_some() || www || path_end > host_end;
+        // A disguised dot needs a name with a letter: "10点pm" is a time; a
+        // one-letter name needs a plain dot or a scheme or path ("t。cn/5meB").
         let well_formed = !name.starts_with('-')
             && !name.ends_with('-')
-            && (name.len() >= 2 || (plain && first_char.is_ascii_lowercase()))
+            && (name.len() >= 2 || ((plain || strong) && first_char.is_ascii_lowercase()))
             && (plain || name.chars().any(|ch| ch.is_ascii_lowercase()))
             && !(spelled && NOT_NAMES.contains(&name));
         if !well_formed {
             continue;
         }
-        let host_end = labels[k].end;
-        let path_end = path_end(c, host_end);
-        let www = names[0] == "www" && name_at >= 1;
-        let strong = scheme.is_some() || www || path_end > host_end;
         let subdomain = name_at >= 1 && names[name_at - 1].len() >= 2;
         // A capital in the top-level label: a sentence ("done.Thanks") or a name ("Mr.Li").
         let tld_original = original.behind(norm, labels[k].clone());
