@@ -273,8 +273,16 @@ fn local_start(c: &[char], end: usize) -> Option<usize> {
             .filter(|&n| start > n)
             .find(|&n| dot_at(c, start - n).is_some_and(|(_, len)| len == n))
             .filter(|&n| is_local_char(c[start - n - 1]));
+        // A disguised dot needs a word before it: "下午3点abc@qq.com" is a time.
+        let worded = |n: usize| {
+            let mut s = start - n;
+            while s > 0 && is_local_char(c[s - 1]) {
+                s -= 1;
+            }
+            (n == 1 && c[start - 1] == '.') || c[s..start - n].iter().any(char::is_ascii_lowercase)
+        };
         match dot {
-            Some(n) if start < end => start -= n,
+            Some(n) if start < end && worded(n) => start -= n,
             _ => break,
         }
     }
