@@ -235,6 +235,10 @@ pub fn emails(norm: &Normalized, _original: &str) -> Vec<Range<usize>> {
 /// The at-sign at `i` (with one space around a spelled one: "coco at mail"),
 /// as where it starts and where the domain starts.
 fn at_sign(c: &[char], i: usize) -> Option<(usize, usize)> {
+    // Cheap test first: most chars start no at-sign.
+    if !matches!(c[i], '@' | ' ' | '(' | '[' | '{' | '<' | '（' | '【' | '艾' | '圈' | '#') {
+        return None;
+    }
     let starts = |at: usize, word: &str| {
         word.chars()
             .enumerate()
