@@ -151,6 +151,16 @@ struct WordList {
     /// Sorted by first char, then longest first.
     words: Vec<Vec<char>>,
     longest: usize,
+    /// The first chars, hashed to [`FIRST_BITS`] bits: most chars start no
+    /// word, and one bit test says so before the binary search.
+    firsts: [u64; FIRST_BITS / 64],
+}
+
+const FIRST_BITS: usize = 4096;
+
+fn first_bit(c: char) -> (usize, u64) {
+    let bit = c as usize % FIRST_BITS;
+    (bit / 64, 1 << (bit % 64))
 }
 
 impl WordList {
@@ -158,13 +168,30 @@ impl WordList {
         let mut words = Normalized::words(words);
         words.sort_by(|a, b| a[0].cmp(&b[0]).then(b.len().cmp(&a.len())));
         let longest = words.iter().map(Vec::len).max().unwrap_or(0);
-        WordList { words, longest }
+        let mut firsts = [0; FIRST_BITS / 64];
+        for w in &words {
+            let (word, bit) = first_bit(w[0]);
+            firsts[word] |= bit;
+        }
+        WordList {
+            words,
+            longest,
+            firsts,
+        }
+    }
+
+    fn may_start(&self, c: char) -> bool {
+        let (word, bit) = first_bit(c);
+        self.firsts[word] & bit != 0
     }
 
     /// The words that occur in `chars` at `at`.
     fn at<'a>(&'a self, chars: &'a [char], at: usize) -> impl Iterator<Item = &'a [char]> + 'a {
         let first = chars.get(at).copied();
-        let from = self.words.partition_point(|w| Some(w[0]) < first);
+        let from = match first {
+            Some(c) if self.may_start(c) => self.words.partition_point(|w| w[0] < c),
+            _ => self.words.len(),
+        };
         self.words[from..]
             .iter()
             .take_while(move |w| Some(w[0]) == first)

@@ -336,8 +336,9 @@ pub fn hosts(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut i = 1;
     while i < c.len() {
-        // Cheap test first: a dot glued to a label char before it.
-        if !is_label_char(c[i - 1]) || dot_at(c, i).is_none() {
+        // Cheap tests first: a dot (never a label char) glued to a label
+        // char before it.
+        if !is_label_char(c[i - 1]) || is_label_char(c[i]) || dot_at(c, i).is_none() {
             i += 1;
             continue;
         }

@@ -78,7 +78,10 @@ pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let Some(first) = spoken::token_at(chars, i, At::Start) else {
+        let first = spoken::may_start(chars, i)
+            .then(|| spoken::token_at(chars, i, At::Start))
+            .flatten();
+        let Some(first) = first else {
             i += 1;
             continue;
         };

@@ -34,6 +34,11 @@ pub struct PinyinMatcher {
     xin: Option<u16>,
     /// The literal chars a listed word starts with ("v" of "v xin").
     literal_starts: Vec<char>,
+    /// Per listed syllable: whether a listed word starts with it.
+    reading_starts: Vec<bool>,
+    /// For each char up to U+9FFF, whether a listed word may start with it:
+    /// one look-up turns away most chars of a message.
+    starts: Vec<bool>,
 }
 
 const NONE: u16 = u16::MAX;
@@ -122,12 +127,32 @@ impl PinyinMatcher {
             .collect();
         literal_starts.sort_unstable();
         literal_starts.dedup();
-        PinyinMatcher {
+        let mut reading_starts = vec![false; syllables.len()];
+        for (_, _, parts) in &words {
+            if let Some(&Syllable::Reading(k)) = parts.first() {
+                reading_starts[usize::from(k)] = true;
+            }
+        }
+        let mut matcher = PinyinMatcher {
             words,
             readings,
             xin,
             literal_starts,
-        }
+            reading_starts,
+            starts: Vec::new(),
+        };
+        matcher.starts = (0..=LAST)
+            .map(|n| char::from_u32(n).is_some_and(|c| matcher.may_start_word(c)))
+            .collect();
+        matcher
+    }
+
+    /// Whether a listed word may start with `c`: it reads a syllable one
+    /// starts with, or is the literal one starts with.
+    fn may_start_word(&self, c: char) -> bool {
+        self.syllable(c)
+            .is_some_and(|k| self.reading_starts[usize::from(k)])
+            || self.literal_starts.contains(&c)
     }
 
     #[inline]
@@ -167,7 +192,11 @@ impl PinyinMatcher {
         }
         for start in 0..chars.len() {
             let c = chars[start];
-            if self.syllable(c).is_none() && !self.literal_starts.contains(&c) {
+            let starts_word = match self.starts.get(c as usize) {
+                Some(&starts) => starts,
+                None => self.may_start_word(c),
+            };
+            if !starts_word {
                 continue;
             }
             for (rule, severity, syllables) in &self.words {

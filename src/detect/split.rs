@@ -57,9 +57,10 @@ fn squeezable(chars: &[char], live: impl Fn(char) -> bool) -> Option<Vec<bool>> 
     let mut drop: Option<Vec<bool>> = None;
     let mut i = 1;
     while i < chars.len() {
-        // Han chars are most of the text and never split anything; a
-        // splitter after a whole word joins nothing.
-        if is_han(chars[i]) || !is_splitter(chars[i]) || !joins(chars, i - 1) {
+        // Han chars, letters and digits are most of the text and never split
+        // anything; a splitter after a whole word joins nothing.
+        let c = chars[i];
+        if is_han(c) || c.is_ascii_alphanumeric() || !is_splitter(c) || !joins(chars, i - 1) {
             i += 1;
             continue;
         }

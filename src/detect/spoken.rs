@@ -71,7 +71,7 @@ impl Token {
 }
 
 /// The radio-style digits: 洞 0, 拐 7, 勾 9.
-fn radio_value(c: char) -> Option<u8> {
+const fn radio_value(c: char) -> Option<u8> {
     match c {
         '洞' => Some(0),
         '拐' => Some(7),
@@ -246,6 +246,34 @@ pub enum At {
     InGroup { has_digit: bool },
     /// After a gap in a run; `run_has_digit`: the run holds an ordinary digit.
     NextGroup { run_has_digit: bool },
+}
+
+/// One bit per BMP char: set for the non-ASCII digit and radio chars.
+static NUMERAL_BITS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut code = 0x80;
+    while code < 0x10000 {
+        if let Some(c) = char::from_u32(code)
+            && (digit_value(c).is_some() || radio_value(c).is_some())
+        {
+            bits[code as usize / 64] |= 1 << (code % 64);
+        }
+        code += 1;
+    }
+    bits
+};
+
+/// Whether a run may start at `i`: one bit test turns away most chars before
+/// [`token_at`] reads them. ASCII letters start digit words at word starts only.
+#[inline]
+pub fn may_start(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if c.is_ascii() {
+        return c.is_ascii_digit()
+            || (c.is_ascii_alphabetic() && (i == 0 || !is_letter(chars[i - 1])));
+    }
+    let code = c as usize;
+    code < 0x10000 && NUMERAL_BITS[code / 64] & (1 << (code % 64)) != 0
 }
 
 /// The token starting at `i`, if any. A weak word ("oh") counts only inside

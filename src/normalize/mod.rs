@@ -500,7 +500,7 @@ static TRADITIONAL_BITS: [u64; IDEOGRAPHS_LEN / 64] = {
 
 /// The digit a char stands for where a number is being read: ASCII digits,
 /// Chinese numerals (一 壹 幺, 两, 〇 零) and the ○ people type for zero.
-pub fn digit_value(c: char) -> Option<u8> {
+pub const fn digit_value(c: char) -> Option<u8> {
     Some(match c {
         '0'..='9' => c as u8 - b'0',
         '〇' | '零' | '○' => 0,
