@@ -510,11 +510,32 @@ impl CueMatcher {
                     .map(|w| (s, w.contains(&'我')))
             })
             .min_by_key(|&(s, _)| s)?;
-        let (mut at, mine) = link;
+        let (link_start, mine) = link;
+        let mut at = link_start;
         while at > 0 && matches!(chars[at - 1], ' ' | ',') {
             at -= 1;
         }
         let id_end = at;
+        // "糖果优选，这是我们京东店铺名": a demonstrative points back at the
+        // clause before, which is the name when it is one short run of Han.
+        let names_it = || {
+            let after = &chars[channel.end..(channel.end + 5).min(chars.len())];
+            let clause = after
+                .iter()
+                .position(|&c| text::is_clause_break(c))
+                .unwrap_or(after.len());
+            after[..clause].iter().any(|&c| matches!(c, '名' | '号'))
+        };
+        if !number && chars[link_start] == '这' && id_end < link_start && names_it() {
+            let mut start = id_end;
+            while start > 0 && is_han(chars[start - 1]) && id_end - start <= MAX_HAN_NAME {
+                start -= 1;
+            }
+            let clause_start = start == 0 || text::is_clause_break(chars[start - 1]);
+            if clause_start && (2..=MAX_HAN_NAME).contains(&(id_end - start)) {
+                return Some(start..id_end);
+            }
+        }
         if !number
             && let Some(&close) = chars.get(id_end.wrapping_sub(1))
             && let Some(open) = (id_end.saturating_sub(MAX_NAME + 2)..id_end - 1)

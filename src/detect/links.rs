@@ -236,7 +236,10 @@ pub fn emails(norm: &Normalized, _original: &str) -> Vec<Range<usize>> {
 /// as where it starts and where the domain starts.
 fn at_sign(c: &[char], i: usize) -> Option<(usize, usize)> {
     // Cheap test first: most chars start no at-sign.
-    if !matches!(c[i], '@' | ' ' | '(' | '[' | '{' | '<' | '（' | '【' | '艾' | '圈' | '#') {
+    if !matches!(
+        c[i],
+        '@' | ' ' | '(' | '[' | '{' | '<' | '（' | '【' | '艾' | '圈' | '#'
+    ) {
         return None;
     }
     let starts = |at: usize, word: &str| {
