@@ -48,4 +48,3 @@ pub fn kinds() -> [(&'static str, Vec<&'static str>); 4] {
         ("mixed_en", MIXED_EN.to_vec()),
     ]
 }
-
