@@ -271,7 +271,7 @@ impl CueMatcher {
         if contact_follows {
             return GateState::ContactFollows;
         }
-        if self.asks_for_account(chars, range) {
+        if self.ask_for_account(chars, range).is_some() {
             return GateState::Destination;
         }
         let before = clause.start.max(range.start.saturating_sub(BEFORE_REACH))..range.start;
@@ -314,19 +314,17 @@ impl CueMatcher {
     }
 
     /// "你的威信是多少", "您的淘宝账号是什么": the customer is asked for their
-    /// own account on the channel at `range`.
-    fn asks_for_account(&self, chars: &[char], range: &Range<usize>) -> bool {
+    /// own account on the channel at `range`. The whole question's span.
+    pub fn ask_for_account(&self, chars: &[char], range: &Range<usize>) -> Option<Range<usize>> {
         let mut start = range.start;
         if start > 0 && chars[start - 1] == ' ' {
             start -= 1;
         }
         let yours = (start.saturating_sub(self.ask_before.longest)..start)
-            .any(|s| self.ask_before.at(chars, s).any(|w| s + w.len() == start));
-        if !yours {
-            return false;
-        }
+            .find(|&s| self.ask_before.at(chars, s).any(|w| s + w.len() == start))?;
         let (at, _) = self.skip_id_intro(chars, range.end, |c| c == ' ');
-        self.ask_after.at(chars, at).next().is_some()
+        let ask = self.ask_after.at(chars, at).map(<[char]>::len).max()?;
+        Some(yours..at + ask)
     }
 
     /// The cue right after a channel ending at `end`, or after the link words

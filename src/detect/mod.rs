@@ -306,6 +306,7 @@ impl Checker {
         self.apply_gates(chars, &contact_runs, &mut candidates, &id_before, options);
         self.attach_platform_handles(chars, &mut candidates);
         self.add_search_names(chars, &mut candidates);
+        self.add_account_questions(chars, &mut candidates);
         let profiles = &self.book.profiles;
         // A channel named in English ("我们有WeChat") is reported as that
         // channel, at whatever level its gate left it, never as an English word.
@@ -422,6 +423,31 @@ impl Checker {
                         normalized: None,
                     });
                 }
+            }
+        }
+    }
+
+    /// A question for the customer's own account on a channel (你的威信是多少)
+    /// is a solicitation over the whole question, whatever the channel's name.
+    fn add_account_questions(&self, chars: &[char], candidates: &mut Vec<Candidate>) {
+        let rules = &self.book.rules;
+        let Some(rule) = self.rule_for(Builtin::AskAccount) else {
+            return;
+        };
+        let questions: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| rules[c.rule].category.is_contact() && rules[c.rule].builtin.is_none())
+            .filter_map(|c| self.cues.ask_for_account(chars, &c.range))
+            .collect();
+        let mut seen = HashSet::new();
+        for range in questions {
+            if seen.insert(range.start) {
+                candidates.push(Candidate {
+                    rule,
+                    range,
+                    severity: rules[rule].severity,
+                    normalized: None,
+                });
             }
         }
     }

@@ -222,6 +222,9 @@ pub enum Builtin {
     Link,
     /// An app share code (口令) between two matching symbols (￥AbC123xy￥).
     ShareCode,
+    /// Asking for the customer's own account on a channel, whatever the
+    /// channel is called (你的威信是多少, 您的淘宝账号是什么).
+    AskAccount,
     /// An e-mail address, its @ and dots written in any disguise
     /// (nana点wen@qq点com, bear_77[at]qq.com, coco at mail dot com).
     EmailAddress,
