@@ -64,6 +64,8 @@ fn dot_at(c: &[char], i: usize) -> Option<(Dot, usize)> {
     match *c.get(i)? {
         '.' => Some((Dot::Plain, 1)),
         '。' | '点' | '｡' | '·' => Some((Dot::Disguised, 1)),
+        // Most spaces start no spelled dot: look at the next char first.
+        ' ' if !matches!(c.get(i + 1), Some('.' | '点' | 'd' | '(' | '[')) => None,
         ' ' => starts(" . ")
             .map(|n| (Dot::Disguised, n))
             .or_else(|| starts(" 点 ").map(|n| (Dot::Disguised, n)))
