@@ -251,6 +251,9 @@ fn at_sign(c: &[char], i: usize) -> Option<(usize, usize)> {
             .then(|| word.chars().count())
     };
     if c[i] == ' ' {
+        if c.get(i + 1) != Some(&'a') {
+            return None;
+        }
         // " at " spelled between spaces.
         let n = starts(i, " at ")?;
         return Some((i, i + n));

@@ -259,7 +259,11 @@ pub fn is_emoji(c: char) -> bool {
 }
 
 pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+    // The common block first; then everything below U+3400 (ASCII, Latin,
+    // punctuation) answers in one test.
+    matches!(c, '\u{4E00}'..='\u{9FFF}')
+        || (c >= '\u{3400}'
+            && matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}'))
 }
 
 /// Joins single Latin letters separated by one or two spacers — "w h a t s a p p",
@@ -373,6 +377,7 @@ fn join_chains(chars: &[char], remove: &mut [bool]) {
             && (i == 0 || !alnum(chars[i - 1]))
             && chars.get(i + 1).is_none_or(|&c| !alnum(c))
     };
+    let mut members = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         // "+V b e a u t y": the V after a plus sign is the channel, not the ID.
@@ -383,7 +388,8 @@ fn join_chains(chars: &[char], remove: &mut [bool]) {
             continue;
         }
         // Walk the chain from `i`: members and the separator runs between them.
-        let mut members = vec![i];
+        members.clear();
+        members.push(i);
         let mut at = i + 1;
         loop {
             let gap_end = (at..chars.len().min(at + MAX_CHAIN_GAP + 1))
