@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::text::{self, around};
 use super::words::WordMatcher;
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, is_emoji};
 use crate::rules::{Channel, Cues};
 
 /// A number cue found in the canonical text.
@@ -371,7 +371,8 @@ impl CueMatcher {
             (Some(t), Some(d)) if t.len() >= d.len() => Some(AfterCue::Topic),
             (Some(_), None) => Some(AfterCue::Topic),
             (_, Some(d)) => {
-                let word_like = d.iter().any(|c| c.is_alphanumeric());
+                // 🔍 is a search verb drawn, not punctuation.
+                let word_like = d.iter().any(|&c| c.is_alphanumeric() || is_emoji(c));
                 let mut next = at + d.len();
                 if chars.get(next) == Some(&' ') {
                     next += 1;
