@@ -313,7 +313,7 @@ impl Checker {
         let channels = SortedRanges::new(
             candidates
                 .iter()
-                .filter(|c| rules[c.rule].category.is_contact() && rules[c.rule].builtin.is_none())
+                .filter(|c| rules[c.rule].names_channel())
                 .map(|c| c.range.clone())
                 .collect(),
         );
@@ -436,7 +436,7 @@ impl Checker {
         };
         let questions: Vec<Range<usize>> = candidates
             .iter()
-            .filter(|c| rules[c.rule].category.is_contact() && rules[c.rule].builtin.is_none())
+            .filter(|c| rules[c.rule].names_channel())
             .filter_map(|c| self.cues.ask_for_account(chars, &c.range))
             .collect();
         let mut seen = HashSet::new();

@@ -3,8 +3,9 @@
 //! syllables of the listed words match, never pinyin substrings.
 //!
 //! A syllable may also be a lone Latin letter or Han char, matched as
-//! written ("v xin": v信, v芯, v新; "加 wei": 加薇, 加威), and the heart emoji read as 心 "xin" (薇❤, v💗): people
-//! write a heart for the 信 of 微信 because they sound alike.
+//! written ("v xin": v信, v芯, v新; "加 wei": 加薇, 加威), and the heart
+//! emoji read as 心 "xin" (薇❤, v💗): people write a heart for the 信 of 微信
+//! because they sound alike.
 //!
 //! Only a few syllables matter, so the chars that read as one of them are
 //! found once, when the checker is built; checking a message is then one

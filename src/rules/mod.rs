@@ -289,6 +289,14 @@ pub struct Rule {
     pub examples: Examples,
 }
 
+impl Rule {
+    /// Whether the rule matches a channel's own name (微信, QQ, 淘宝), not a
+    /// number, ID or handle found by code beside it.
+    pub fn names_channel(&self) -> bool {
+        self.category.is_contact() && self.builtin.is_none()
+    }
+}
+
 fn yes() -> bool {
     true
 }
