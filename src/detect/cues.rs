@@ -143,6 +143,8 @@ pub struct CueMatcher {
     ask_after: WordList,
     generic_names: WordList,
     name_ends: WordList,
+    appositive_before: WordList,
+    not_in_names: WordList,
 }
 
 /// Cue words indexed by their first char: a window is read once, looking up
@@ -232,6 +234,8 @@ impl CueMatcher {
             ask_after: WordList::new(&cues.ask_after),
             generic_names: WordList::new(&cues.generic_names),
             name_ends: WordList::new(&cues.name_ends),
+            appositive_before: WordList::new(&cues.appositive_before),
+            not_in_names: WordList::new(&cues.not_in_names),
         }
     }
 
@@ -268,7 +272,7 @@ impl CueMatcher {
         let clause = around(chars, range.clone(), BEFORE_REACH.max(CONTACT_REACH), false);
         let reach = range.end..(range.end + CONTACT_REACH + 1).min(clause.end);
         let contact_follows = contacts.any_start_in(reach);
-        if contact_follows {
+        if contact_follows || self.names_contact_before(chars, range, contacts) {
             return GateState::ContactFollows;
         }
         if self.ask_for_account(chars, range).is_some() {
@@ -485,6 +489,43 @@ impl CueMatcher {
         (at, intro)
     }
 
+    /// "+852 5144 9531（WhatsApp）", "+65 9031 1428 是我WhatsApp": a contact
+    /// right before the linking word before a channel is on that channel.
+    fn names_contact_before(
+        &self,
+        chars: &[char],
+        channel: &Range<usize>,
+        contacts: &text::SortedRanges,
+    ) -> bool {
+        let Some(link_start) = self.link_before(chars, channel) else {
+            return false;
+        };
+        let mut end = link_start;
+        while end > 0 && chars[end - 1] == ' ' {
+            end -= 1;
+        }
+        contacts.any_ending_at(end.saturating_sub(CONTACT_SPAN), end)
+    }
+
+    /// Where the linking word (是我, 这个是, a paren holding the channel
+    /// alone) before the channel at `channel` starts.
+    fn link_before(&self, chars: &[char], channel: &Range<usize>) -> Option<usize> {
+        let mut end = channel.start;
+        while end > 0 && chars[end - 1] == ' ' {
+            end -= 1;
+        }
+        (end.saturating_sub(self.id_before.longest)..end)
+            .filter(|&s| {
+                self.id_before
+                    .at(chars, s)
+                    .filter(|w| s + w.len() == end)
+                    // "52166366（Q）": the parens hold the channel alone, not
+                    // "JDX1579…（京东快递）".
+                    .any(|w| w != ['('] || chars.get(channel.end) == Some(&')'))
+            })
+            .min()
+    }
+
     /// The ID before a linking word before the channel at `start`
     /// ("abc_123 是我微信", "@lucky.hui 是我抖音号", "「鹿鸣服饰」是我们快手店",
     /// "52166366（Q）"); for a `number` channel (QQ), digits only.
@@ -494,22 +535,8 @@ impl CueMatcher {
         channel: &Range<usize>,
         number: bool,
     ) -> Option<Range<usize>> {
-        let mut end = channel.start;
-        while end > 0 && chars[end - 1] == ' ' {
-            end -= 1;
-        }
-        let link = (end.saturating_sub(self.id_before.longest)..end)
-            .filter_map(|s| {
-                self.id_before
-                    .at(chars, s)
-                    .find(|w| s + w.len() == end)
-                    // "52166366（Q）": the parens hold the channel alone, not
-                    // "JDX1579…（京东快递）".
-                    .filter(|w| w != &['('] || chars.get(channel.end) == Some(&')'))
-                    .map(|w| (s, w.contains(&'我')))
-            })
-            .min_by_key(|&(s, _)| s)?;
-        let (link_start, mine) = link;
+        let link_start = self.link_before(chars, channel)?;
+        let mine = chars[link_start..channel.start].contains(&'我');
         let mut at = link_start;
         while at > 0 && matches!(chars[at - 1], ' ' | ',') {
             at -= 1;
@@ -530,7 +557,8 @@ impl CueMatcher {
             while start > 0 && is_han(chars[start - 1]) && id_end - start <= MAX_HAN_NAME {
                 start -= 1;
             }
-            let clause_start = start == 0 || text::is_clause_break(chars[start - 1]);
+            let clause_start =
+                start == 0 || text::is_clause_break(chars[start - 1]) || chars[start - 1] == ':';
             if clause_start && (2..=MAX_HAN_NAME).contains(&(id_end - start)) {
                 return Some(start..id_end);
             }
@@ -594,7 +622,14 @@ impl CueMatcher {
                 .map(<[char]>::len)
                 .max();
             let Some(len) = verb else {
-                i += 1;
+                if let Some(name) = self.appositive_name(chars, i, sentence.end)
+                    && !taken.any_overlap(name.clone())
+                {
+                    i = name.end;
+                    names.push(name);
+                } else {
+                    i += 1;
+                }
                 continue;
             };
             i += len;
@@ -668,6 +703,26 @@ impl CueMatcher {
         (stop - at >= 2 && ended && !generic).then_some(at..stop)
     }
 
+    /// A name standing alone in the clause after "找我们，" at `at`: the
+    /// whole clause, with nothing in it that only a clause would hold.
+    fn appositive_name(&self, chars: &[char], at: usize, end: usize) -> Option<Range<usize>> {
+        let len = self
+            .appositive_before
+            .at(chars, at)
+            .find(|w| at + w.len() < end && text::has_word_edges(chars, at..at + w.len()))?
+            .len();
+        let start = at + len + 1;
+        if !matches!(chars[at + len], ',' | ':') {
+            return None;
+        }
+        let clause_end = (start..end)
+            .find(|&j| text::is_clause_break(chars[j]))
+            .unwrap_or(end);
+        let name = self.name_at(chars, start, clause_end)?;
+        let whole = name.start == start && name.end == clause_end;
+        (whole && !self.contains_cue(chars, name.clone(), &self.not_in_names)).then_some(name)
+    }
+
     fn ends_name(&self, chars: &[char], at: usize) -> bool {
         at >= chars.len()
             || text::is_clause_break(chars[at])
@@ -712,6 +767,9 @@ impl CueMatcher {
             .any(|s| ordinary.at(chars, s).any(|o| s + o.len() >= at.end))
     }
 }
+
+/// The longest contact a channel word after it may name.
+const CONTACT_SPAN: usize = 40;
 
 /// The most chars a cue may stand from its number (checked when rules load).
 pub const MAX_CUE_GAP: usize = 30;
@@ -773,6 +831,27 @@ pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> O
         // ("加扣扣 有图片有真相 8330845614") is that account.
         None => named_before(chars, hits, run.start, &[Channel::Qq, Channel::Wechat]),
     }
+}
+
+/// Whether a cue ends right before the number at `run`, with at most a
+/// colon, 是 and spaces between ("Q：476-321", "qq 149-757", "Q是502-044"), and no currency
+/// or magnitude after it makes it an amount ("QQ：100-200元").
+pub fn cue_touches(hits: &[CueHit], chars: &[char], run: &Range<usize>) -> bool {
+    let amount = chars.get(run.end).is_some_and(|c| {
+        matches!(
+            c,
+            '元' | '块' | '万' | '千' | '百' | '%' | 'k' | 'w' | '$' | '¥'
+        )
+    });
+    !amount
+        && ending_in(hits, run.start.saturating_sub(3)..run.start + 1)
+            .iter()
+            .any(|h| {
+                h.range.end <= run.start
+                    && chars[h.range.end..run.start]
+                        .iter()
+                        .all(|&c| matches!(c, ' ' | ':' | '是'))
+            })
 }
 
 /// How far back a sentence is searched for the channel a bare number belongs to.

@@ -256,7 +256,11 @@ impl Checker {
             if cue == Some(crate::rules::Channel::Label) {
                 labelled.insert(run.range.start);
             }
-            if let Some(rule) = run.classify(cue).and_then(|b| self.rule_for(b)) {
+            let touching = cues::cue_touches(&cue_hits, chars, &run.range);
+            if let Some(rule) = run
+                .classify_after(cue, touching)
+                .and_then(|b| self.rule_for(b))
+            {
                 candidates.push(Candidate {
                     rule,
                     range: run.range.clone(),
@@ -307,6 +311,7 @@ impl Checker {
         self.attach_platform_handles(chars, &mut candidates);
         self.add_search_names(chars, &mut candidates);
         self.add_account_questions(chars, &mut candidates);
+        widen_veiled(chars, &self.book.rules, &mut candidates);
         let profiles = &self.book.profiles;
         // A channel named in English ("我们有WeChat") is reported as that
         // channel, at whatever level its gate left it, never as an English word.
@@ -629,6 +634,7 @@ impl Checker {
             }
         }
         kept.sort_by_key(|(span, _)| span.start);
+        Self::bridge_decorations(original, &mut kept);
         // Kept spans ascend and never overlap: one forward walk finds every
         // span's bytes.
         let mut bytes = ByteOffsets::new(original);
@@ -651,6 +657,31 @@ impl Checker {
                 }
             })
             .collect()
+    }
+
+    /// "扫❤码❤进❤群", "加❤我❤V": the emoji and symbols between two blocking
+    /// findings decorate a single phrase, so the first finding takes them;
+    /// highlighting and removing both then leaves no stray ❤.
+    fn bridge_decorations(original: &str, kept: &mut [(Range<usize>, Candidate)]) {
+        let mut bytes = ByteOffsets::new(original);
+        for i in 1..kept.len() {
+            let (before, after) = kept.split_at_mut(i);
+            let (span, first) = &mut before[i - 1];
+            let (next_span, next) = &after[0];
+            // Judged in the original: normalisation may have dropped the marks.
+            let gap = span.end..next_span.start;
+            if gap.is_empty()
+                || gap.len() > split::MAX_SPLIT
+                || first.severity != Severity::Block
+                || next.severity != Severity::Block
+            {
+                continue;
+            }
+            let text = &original[bytes.at(gap.start)..bytes.at(gap.end)];
+            if text.chars().all(split::is_decoration) {
+                span.end = next_span.start;
+            }
+        }
     }
 }
 
@@ -680,6 +711,17 @@ impl<'a> ByteOffsets<'a> {
             self.byte = self.chars.offset();
         }
         self.byte
+    }
+}
+
+/// "某🍑", "某鱼": 某 ("a certain") before a platform veils it and belongs to
+/// its span, so that highlighting and the rewrite take it too.
+fn widen_veiled(chars: &[char], rules: &[crate::rules::Rule], candidates: &mut [Candidate]) {
+    for c in candidates.iter_mut() {
+        let platform = rules[c.rule].category == crate::Category::Platform;
+        if platform && c.range.start > 0 && chars[c.range.start - 1] == '某' {
+            c.range.start -= 1;
+        }
     }
 }
 

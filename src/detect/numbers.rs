@@ -215,6 +215,17 @@ impl NumberRun {
             && self.groups[1] <= 3
     }
 
+    /// Like [`Self::classify`], but a QQ number right after its cue
+    /// (`touching`: "Q：476-321") is read whole, though its two groups look
+    /// like a range ("QQ音乐会员100-200元" stays a range).
+    pub fn classify_after(&self, cue: Option<Channel>, touching: bool) -> Option<Builtin> {
+        let qq = touching && cue == Some(Channel::Qq) && self.positional == Positional::None;
+        if qq && self.is_range() && (5..=11).contains(&self.digits.len()) {
+            return Some(Builtin::NumberQq);
+        }
+        self.classify(cue)
+    }
+
     fn is_mobile(digits: &str) -> bool {
         let b = digits.as_bytes();
         b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])

@@ -9,6 +9,7 @@
 //! only the matches that cross one ("留\n个\n电话", "加\nV\n吧").
 
 use super::Candidate;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::keywords::KeywordMatcher;
@@ -20,7 +21,7 @@ use crate::rules::Rule;
 
 /// The most separator chars between two chars of one split word (" | ",
 /// " 🌸 ").
-const MAX_SPLIT: usize = 3;
+pub const MAX_SPLIT: usize = 3;
 
 /// What people put between the chars of a word to split it. Not commas or
 /// full stops: "好的，加。我们" is two clauses, not a word.
@@ -34,6 +35,12 @@ fn is_splitter(c: char) -> bool {
                 | '\u{25A0}'..='\u{25CA}'
                 | '\u{25CC}'..='\u{25FF}'
         )
+}
+
+/// A splitter that is neither a space nor a list comma: an emoji, dash or
+/// symbol put between the parts of one phrase.
+pub fn is_decoration(c: char) -> bool {
+    is_splitter(c) && !c.is_whitespace() && c != '、'
 }
 
 /// A char a split word is made of: a Han char, or a Latin letter standing
@@ -137,6 +144,10 @@ impl SplitMatcher {
         let Some(drop) = squeezable(norm.chars(), live) else {
             return;
         };
+        let whole: HashSet<(usize, usize, usize)> = out
+            .iter()
+            .map(|c| (c.rule, c.range.start, c.range.end))
+            .collect();
         for window in windows(&drop) {
             let (joined, index) = norm.without(window, &drop);
             let mut found = Vec::new();
@@ -144,24 +155,28 @@ impl SplitMatcher {
             matchers.pinyin.find(joined.chars(), &mut found);
             matchers.patterns.find(&joined, rules, &mut found);
             found.retain(|c| rules[c.rule].category.is_diversion());
-            keep_crossing(&joined, &index, found, out);
+            keep_crossing(&joined, &index, found, &whole, out);
         }
     }
 }
 
-/// Keeps the matches that cross a split point, mapped back to the text.
+/// Keeps the matches that the split hid, mapped back to the text: those
+/// that cross a split point, and those whose context did ("加❤我❤V": the V
+/// is whole, its 加我 was split).
 fn keep_crossing(
     joined: &Normalized,
     index: &[usize],
     found: Vec<Candidate>,
+    whole: &HashSet<(usize, usize, usize)>,
     out: &mut Vec<Candidate>,
 ) {
     for mut candidate in found {
         let range = candidate.range.clone();
         let start = index[range.start];
         let end = index[range.end - 1] + 1;
-        // Found whole in the text itself already.
-        if end - start == range.len() || !has_word_edges(joined.chars(), range.clone()) {
+        if whole.contains(&(candidate.rule, start, end))
+            || !has_word_edges(joined.chars(), range.clone())
+        {
             continue;
         }
         candidate.normalized = Some(joined.slice(range).to_string());

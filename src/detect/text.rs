@@ -86,6 +86,15 @@ impl SortedRanges {
             .any(|r| r.end > window.start)
     }
 
+    /// Whether some range ends exactly at `at`, having started at or after `floor`.
+    pub fn any_ending_at(&self, floor: usize, at: usize) -> bool {
+        let first = self.0.partition_point(|r| r.start < floor);
+        self.0[first..]
+            .iter()
+            .take_while(|r| r.start < at)
+            .any(|r| r.end == at)
+    }
+
     /// Whether some range ends at or before `at` and starts at or after `floor`.
     pub fn any_between(&self, floor: usize, at: usize) -> bool {
         let first = self.0.partition_point(|r| r.start < floor);

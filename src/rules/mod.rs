@@ -439,4 +439,12 @@ pub struct Cues {
     /// Words that end a search name ("搜贝贝母婴就能找到").
     #[serde(default)]
     pub name_ends: Vec<String>,
+    /// Words after which a name may stand alone in the next clause
+    /// ("来抖音直播间找我们，鹿鸣家居")…
+    #[serde(default)]
+    pub appositive_before: Vec<String>,
+    /// …when it holds none of these, which belong to a clause, not a name
+    /// ("找我们，每天都有福利").
+    #[serde(default)]
+    pub not_in_names: Vec<String>,
 }
