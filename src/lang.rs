@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::is_han;
+use crate::normalize::Normalized;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -13,17 +13,16 @@ pub enum Language {
 }
 
 impl Language {
-    /// A Han char carries about as much as a short Latin word, so three
-    /// letters weigh as much as one Han char.
+    /// The language of a text (see [`Self::of`]).
     pub fn detect(text: &str) -> Language {
-        let (mut han, mut latin) = (0usize, 0usize);
-        for c in text.chars() {
-            if is_han(c) {
-                han += 1;
-            } else if c.is_ascii_alphabetic() {
-                latin += 1;
-            }
-        }
+        Language::of(&Normalized::new(text))
+    }
+
+    /// The language of a normalised text, from the counts taken while
+    /// normalising, not a second pass. A Han char carries about as much as a
+    /// short Latin word, so three letters weigh as much as one Han char.
+    pub fn of(norm: &Normalized) -> Language {
+        let (han, latin) = norm.script_counts();
         if han * 3 >= latin && han > 0 {
             Language::Chinese
         } else if latin > 0 {

@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use super::text::{self, around};
-use super::words::WordMatcher;
 use crate::normalize::{Normalized, is_emoji};
 use crate::rules::{Channel, Cues};
 
@@ -123,7 +122,6 @@ fn id_token(chars: &[char], start: usize, length: Range<usize>) -> Option<Range<
 
 pub struct CueMatcher {
     /// Ids index `number_info`.
-    numbers: WordMatcher,
     /// Per number cue: its channel and its gap.
     number_info: Vec<(Channel, usize)>,
     destination_before: WordList,
@@ -209,13 +207,7 @@ impl CueMatcher {
             .iter()
             .map(|c| (c.channel, c.max_gap))
             .collect();
-        let words = cues.numbers.iter().enumerate().flat_map(|(id, cue)| {
-            Normalized::words(&cue.words)
-                .into_iter()
-                .map(move |word| (word.into_iter().collect::<String>(), id))
-        });
         CueMatcher {
-            numbers: WordMatcher::new(words),
             number_info,
             destination_before: WordList::new(&cues.destination_before),
             destination_after: WordList::new(&cues.destination_after),
@@ -239,21 +231,35 @@ impl CueMatcher {
         }
     }
 
-    /// Every number cue in the text, as words (a Latin cue is not part of a
-    /// longer word), sorted by end.
-    pub fn find(&self, norm: &Normalized) -> Vec<CueHit> {
-        let chars = norm.chars();
-        let mut hits = Vec::new();
-        self.numbers.find(norm, |id, range| {
-            let (channel, max_gap) = self.number_info[id];
-            if text::has_word_edges(chars, range.clone()) {
-                hits.push(CueHit {
+    /// The canonical words of the number cues, each with its cue's index:
+    /// the keyword automaton finds them (see [`Self::hits`]).
+    pub fn number_words(cues: &Cues) -> Vec<(String, usize)> {
+        cues.numbers
+            .iter()
+            .enumerate()
+            .flat_map(|(id, cue)| {
+                Normalized::words(&cue.words)
+                    .into_iter()
+                    .map(move |word| (word.into_iter().collect::<String>(), id))
+            })
+            .collect()
+    }
+
+    /// The number cues among the cue words `found` in the text, as words (a
+    /// Latin cue is not part of a longer word), sorted by end.
+    pub fn hits(&self, chars: &[char], found: Vec<(usize, Range<usize>)>) -> Vec<CueHit> {
+        let mut hits: Vec<CueHit> = found
+            .into_iter()
+            .filter(|(_, range)| text::has_word_edges(chars, range.clone()))
+            .map(|(id, range)| {
+                let (channel, max_gap) = self.number_info[id];
+                CueHit {
                     range,
                     channel,
                     max_gap,
-                });
-            }
-        });
+                }
+            })
+            .collect();
         sort_hits(&mut hits);
         hits
     }

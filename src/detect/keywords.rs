@@ -1,6 +1,9 @@
-//! Literal keywords of every rule, found in one pass over the canonical text.
-//! Keywords are normalised like the text, so a rule that lists "V信" also
-//! finds "Ｖ 信" and "v信".
+//! Literal keywords of every rule, found in one pass over the canonical text,
+//! together with the number cue words (电话, 群号, 订单号…): one automaton
+//! reads the text once for both. Keywords are normalised like the text, so a
+//! rule that lists "V信" also finds "Ｖ 信" and "v信".
+
+use std::ops::Range;
 
 use super::Candidate;
 use super::text::has_word_edges;
@@ -9,29 +12,46 @@ use crate::normalize::Normalized;
 use crate::rules::Rule;
 
 pub struct KeywordMatcher {
-    /// Ids are rule indexes.
+    /// Ids below `rules` are rule indexes; from `rules` on, cue indexes.
     words: WordMatcher,
+    rules: usize,
 }
 
 impl KeywordMatcher {
-    pub fn new(rules: &[Rule]) -> KeywordMatcher {
-        let words = rules.iter().enumerate().flat_map(|(index, rule)| {
+    /// `cue_words`: canonical cue words with the index of the cue each
+    /// belongs to.
+    pub fn new(rules: &[Rule], cue_words: Vec<(String, usize)>) -> KeywordMatcher {
+        let keywords = rules.iter().enumerate().flat_map(|(index, rule)| {
             rule.keywords
                 .iter()
                 .map(move |keyword| (Normalized::new(keyword).text().to_string(), index))
         });
+        let cues = cue_words
+            .into_iter()
+            .map(|(word, cue)| (word, rules.len() + cue));
         KeywordMatcher {
-            words: WordMatcher::new(words),
+            words: WordMatcher::new(keywords.chain(cues)),
+            rules: rules.len(),
         }
     }
 
-    pub fn find(&self, norm: &Normalized, rules: &[Rule], out: &mut Vec<Candidate>) {
-        self.words.find(norm, |rule, range| {
-            if has_word_edges(norm.chars(), range.clone()) {
+    /// Keyword candidates into `out`; each cue word found, as its cue's
+    /// index and range, into `cues`.
+    pub fn find(
+        &self,
+        norm: &Normalized,
+        rules: &[Rule],
+        out: &mut Vec<Candidate>,
+        cues: &mut Vec<(usize, Range<usize>)>,
+    ) {
+        self.words.find(norm, |id, range| {
+            if id >= self.rules {
+                cues.push((id - self.rules, range));
+            } else if has_word_edges(norm.chars(), range.clone()) {
                 out.push(Candidate {
-                    rule,
+                    rule: id,
                     range,
-                    severity: rules[rule].severity,
+                    severity: rules[id].severity,
                     normalized: None,
                 });
             }

@@ -150,7 +150,10 @@ impl Checker {
             .filter_map(|(i, r)| r.builtin.map(|b| (b, i)))
             .collect();
         Checker {
-            keywords: keywords::KeywordMatcher::new(&book.rules),
+            keywords: keywords::KeywordMatcher::new(
+                &book.rules,
+                CueMatcher::number_words(&book.cues),
+            ),
             patterns: patterns::PatternMatcher::new(&book.rules),
             pinyin: pinyin::PinyinMatcher::new(&book.rules),
             split: split::SplitMatcher::new(&book.rules),
@@ -189,12 +192,14 @@ impl Checker {
     /// Checks one message.
     pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
         let norm = Normalized::new(text);
-        let language = Language::detect(text);
+        let language = Language::of(&norm);
         let chars = norm.chars();
         let rules = &self.book.rules;
 
         let mut candidates = Vec::new();
-        self.keywords.find(&norm, rules, &mut candidates);
+        let mut cue_words = Vec::new();
+        self.keywords
+            .find(&norm, rules, &mut candidates, &mut cue_words);
         self.patterns.find(&norm, rules, &mut candidates);
         self.pinyin.find(chars, &mut candidates);
         let joined = split::Matchers {
@@ -226,7 +231,7 @@ impl Checker {
             }
         }
         candidates.retain(|c| !self.neighbours[c.rule].void(&norm, &c.range));
-        let mut cue_hits = self.cues.find(&norm);
+        let mut cue_hits = self.cues.hits(chars, cue_words);
         cue_hits.extend(candidates.iter().filter_map(|c| {
             rules[c.rule].cue.map(|cue| CueHit {
                 range: c.range.clone(),

@@ -151,7 +151,10 @@ impl SplitMatcher {
         for window in windows(&drop) {
             let (joined, index) = norm.without(window, &drop);
             let mut found = Vec::new();
-            matchers.keywords.find(&joined, rules, &mut found);
+            // Cue words are read in the text itself, not in the joined view.
+            matchers
+                .keywords
+                .find(&joined, rules, &mut found, &mut Vec::new());
             matchers.pinyin.find(joined.chars(), &mut found);
             matchers.patterns.find(&joined, rules, &mut found);
             found.retain(|c| rules[c.rule].category.is_diversion());

@@ -37,23 +37,29 @@ pub struct Normalized {
     origin_start: Vec<u32>,
     origin_end: Vec<u32>,
     original_len: usize,
+    /// Han chars and ASCII letters of the original, counted on the way.
+    han: usize,
+    latin: usize,
 }
 
 impl Normalized {
     pub fn new(original: &str) -> Self {
         let mut out = Builder::with_capacity(original.len());
-        for (index, c) in original.chars().enumerate() {
-            let index = index as u32;
+        let (mut original_len, mut han, mut latin) = (0, 0, 0);
+        for (index, c) in (0u32..).zip(original.chars()) {
+            original_len = index as usize + 1;
             // Fast paths for the chars most text is made of: ASCII, CJK
             // ideographs (NFKC-stable, no case; only the traditional table
             // applies), CJK punctuation, and full-width forms (NFKC maps them
             // to ASCII by a fixed offset).
             match c {
                 _ if c.is_ascii() => {
+                    latin += usize::from(c.is_ascii_alphabetic());
                     out.push(c.to_ascii_lowercase(), index);
                     continue;
                 }
                 '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => {
+                    han += 1;
                     out.push(trad_to_simp(c).unwrap_or(c), index);
                     continue;
                 }
@@ -69,6 +75,7 @@ impl Normalized {
                 }
                 _ => {}
             }
+            han += usize::from(is_han(c));
             if is_invisible(c) {
                 out.absorb(index);
                 continue;
@@ -87,8 +94,15 @@ impl Normalized {
                 }
             }
         }
-        let original_len = original.chars().count();
-        out.finish(original_len)
+        let mut norm = out.finish(original_len);
+        (norm.han, norm.latin) = (han, latin);
+        norm
+    }
+
+    /// How many Han chars and ASCII letters the original text has: what
+    /// [`crate::Language::of`] weighs.
+    pub fn script_counts(&self) -> (usize, usize) {
+        (self.han, self.latin)
     }
 
     /// The canonical chars of each word, empty words left out: rule and cue
@@ -154,6 +168,8 @@ impl Normalized {
             origin_start: Vec::with_capacity(kept.len()),
             origin_end: Vec::with_capacity(kept.len()),
             original_len: self.original_len,
+            han: self.han,
+            latin: self.latin,
         };
         for &i in &kept {
             out.byte_offsets.push(out.text.len() as u32);
@@ -195,9 +211,8 @@ impl Builder {
     }
 
     fn push(&mut self, c: char, index: u32) {
-        let start = self.leading_invisible.take().unwrap_or(index);
         self.chars.push(c);
-        self.origin_start.push(start);
+        self.origin_start.push(index);
         self.origin_end.push(index + 1);
     }
 
@@ -217,6 +232,10 @@ impl Builder {
     }
 
     fn finish(mut self, original_len: usize) -> Normalized {
+        if let (Some(first), Some(start)) = (self.leading_invisible, self.origin_start.first_mut())
+        {
+            *start = first;
+        }
         collapse_letter_spacing(&mut self);
         if let (Some(end), true) = (self.origin_end.last_mut(), original_len > 0) {
             // Trailing invisible chars were absorbed already; make the cover exact.
@@ -236,6 +255,8 @@ impl Builder {
             origin_start: self.origin_start,
             origin_end: self.origin_end,
             original_len,
+            han: 0,
+            latin: 0,
         }
     }
 }
