@@ -617,6 +617,11 @@ impl CueMatcher {
         let mut names = Vec::new();
         let mut i = sentence.start;
         while i < sentence.end {
+            // Inside a Latin word no verb starts (they need word edges).
+            if i > 0 && chars[i].is_ascii_alphabetic() && chars[i - 1].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
             let verb = self
                 .search_words
                 .at(chars, i)

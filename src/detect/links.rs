@@ -215,6 +215,12 @@ pub fn emails(norm: &Normalized, _original: &str) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 1;
     while i < c.len() {
+        // Cheap test first: an ASCII char (a local part, or the space before
+        // a spelled at-sign) stands right before `i`.
+        if !c[i - 1].is_ascii() {
+            i += 1;
+            continue;
+        }
         let Some((at_start, domain_start)) = at_sign(c, i) else {
             i += 1;
             continue;
@@ -344,9 +350,16 @@ pub fn hosts(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut i = 1;
     while i < c.len() {
-        // Cheap tests first: a dot (never a label char) glued to a label
-        // char before it.
-        if !is_label_char(c[i - 1]) || is_label_char(c[i]) || dot_at(c, i).is_none() {
+        // Cheap tests first, in one tight scan: the end of a run of label
+        // chars; then a dot (never a label char) there.
+        let Some(skip) = c[i - 1..]
+            .windows(2)
+            .position(|w| is_label_char(w[0]) && !is_label_char(w[1]))
+        else {
+            break;
+        };
+        i += skip;
+        if dot_at(c, i).is_none() {
             i += 1;
             continue;
         }
@@ -540,6 +553,17 @@ fn is_code_symbol(ch: char) -> bool {
         || matches!(ch, '“' | '”' | '‘' | '’' | '…' | '—' | '·'))
 }
 
+/// Whether a char may open a share code at all: any but ASCII letters,
+/// digits, spaces and the ASCII punctuation that neither [`mirror`],
+/// [`is_currency_like`] nor [`is_code_symbol`] accepts.
+fn may_open(ch: char) -> bool {
+    !ch.is_ascii()
+        || matches!(
+            ch,
+            '(' | '[' | '{' | '<' | '$' | '%' | '&' | '*' | '^' | '~' | '|'
+        )
+}
+
 /// Currency signs, letter-like symbols (℗ ℮ ™) and `%`: what share codes are
 /// usually wrapped in.
 fn is_currency_like(ch: char) -> bool {
@@ -567,14 +591,18 @@ pub fn share_codes(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut i = 0;
     while i + 7 < c.len() {
+        // Cheap test first, in one tight scan: a char glued to an ASCII letter
+        // or digit; only then whether it is a symbol (a Unicode table look-up,
+        // which every Han char would pay).
+        let Some(skip) = c[i..c.len() - 6]
+            .windows(2)
+            .position(|w| w[1].is_ascii_alphanumeric() && may_open(w[0]))
+        else {
+            break;
+        };
+        i += skip;
         let open = c[i];
-        // Cheap test first: a char glued to an ASCII letter or digit, and only
-        // then whether it is a symbol (a Unicode table look-up, which every
-        // Han char would pay).
-        if !c[i + 1].is_ascii_alphanumeric()
-            || open.is_ascii_alphanumeric()
-            || open.is_alphanumeric()
-        {
+        if open.is_alphanumeric() {
             i += 1;
             continue;
         }

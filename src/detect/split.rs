@@ -65,9 +65,16 @@ fn squeezable(chars: &[char], live: impl Fn(char) -> bool) -> Option<Vec<bool>> 
     let mut i = 1;
     while i < chars.len() {
         // Han chars, letters and digits are most of the text and never split
-        // anything; a splitter after a whole word joins nothing.
-        let c = chars[i];
-        if is_han(c) || c.is_ascii_alphanumeric() || !is_splitter(c) || !joins(chars, i - 1) {
+        // anything: one tight scan passes them. A splitter after a whole word
+        // joins nothing.
+        let Some(skip) = chars[i..]
+            .iter()
+            .position(|&c| !c.is_ascii_alphanumeric() && !is_han(c) && is_splitter(c))
+        else {
+            break;
+        };
+        i += skip;
+        if !joins(chars, i - 1) {
             i += 1;
             continue;
         }

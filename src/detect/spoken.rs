@@ -264,13 +264,15 @@ static NUMERAL_BITS: [u64; 1024] = {
 };
 
 /// Whether a run may start at `i`: one bit test turns away most chars before
-/// [`token_at`] reads them. ASCII letters start digit words at word starts only.
+/// [`token_at`] reads them. ASCII letters start digit words at word starts only,
+/// and only the letters those words begin with.
 #[inline]
 pub fn may_start(chars: &[char], i: usize) -> bool {
     let c = chars[i];
     if c.is_ascii() {
-        return c.is_ascii_digit()
-            || (c.is_ascii_alphabetic() && (i == 0 || !is_letter(chars[i - 1])));
+        // The first letters of the digit words and of "double", "triple".
+        let word_start = matches!(c, 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'd');
+        return c.is_ascii_digit() || (word_start && (i == 0 || !is_letter(chars[i - 1])));
     }
     let code = c as usize;
     code < 0x10000 && NUMERAL_BITS[code / 64] & (1 << (code % 64)) != 0
