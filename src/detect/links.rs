@@ -183,13 +183,18 @@ fn is_measure(name: &str) -> bool {
         && letters.chars().all(|c| c.is_ascii_lowercase())
 }
 
-/// The original text's chars, read once and only when a case is asked.
-struct Original<'a> {
+/// The original text's chars, read once per message and only when a case is
+/// asked; the scans that need them share one.
+pub struct Original<'a> {
     text: &'a str,
     chars: Option<Vec<char>>,
 }
 
-impl Original<'_> {
+impl<'a> Original<'a> {
+    pub fn new(text: &'a str) -> Original<'a> {
+        Original { text, chars: None }
+    }
+
     /// The original chars behind a canonical range.
     fn behind(&mut self, norm: &Normalized, range: Range<usize>) -> &[char] {
         let span = norm.original_span(range);
@@ -210,7 +215,7 @@ fn is_local_char(c: char) -> bool {
 }
 
 /// Every e-mail address in the canonical text.
-pub fn emails(norm: &Normalized, _original: &str) -> Vec<Range<usize>> {
+pub fn emails(norm: &Normalized, _original: &mut Original) -> Vec<Range<usize>> {
     let c = norm.chars();
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 1;
@@ -341,12 +346,8 @@ fn domain_end(c: &[char], start: usize) -> Option<usize> {
 }
 
 /// Every host (with its scheme, port and path) in the canonical text.
-pub fn hosts(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
+pub fn hosts(norm: &Normalized, original: &mut Original) -> Vec<Range<usize>> {
     let c = norm.chars();
-    let mut original = Original {
-        text: original,
-        chars: None,
-    };
     let mut found = Vec::new();
     let mut i = 1;
     while i < c.len() {
@@ -367,7 +368,7 @@ pub fn hosts(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
         while start > 0 && is_label_char(c[start - 1]) {
             start -= 1;
         }
-        match host_at(norm, &mut original, start) {
+        match host_at(norm, original, start) {
             (Some(range), _) => {
                 i = range.end + 1;
                 found.push(range);
@@ -582,12 +583,8 @@ fn switches(code: &[char]) -> usize {
 }
 
 /// Every share code, with its enclosing symbols, in the canonical text.
-pub fn share_codes(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
+pub fn share_codes(norm: &Normalized, original: &mut Original) -> Vec<Range<usize>> {
     let c = norm.chars();
-    let mut original = Original {
-        text: original,
-        chars: None,
-    };
     let mut found = Vec::new();
     let mut i = 0;
     while i + 7 < c.len() {
@@ -657,7 +654,7 @@ mod tests {
 
     fn hosts_in(text: &str) -> Vec<String> {
         let norm = Normalized::new(text);
-        hosts(&norm, text)
+        hosts(&norm, &mut Original::new(text))
             .into_iter()
             .map(|r| norm.slice(r).to_string())
             .collect()
@@ -665,7 +662,7 @@ mod tests {
 
     fn codes_in(text: &str) -> Vec<String> {
         let norm = Normalized::new(text);
-        share_codes(&norm, text)
+        share_codes(&norm, &mut Original::new(text))
             .into_iter()
             .map(|r| norm.slice(r).to_string())
             .collect()

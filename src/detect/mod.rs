@@ -208,21 +208,26 @@ impl Checker {
             patterns: &self.patterns,
         };
         self.split.find(&norm, rules, &joined, &mut candidates);
+        let mut original = links::Original::new(text);
         for (builtin, find) in [
             (
                 Builtin::Link,
-                links::hosts as fn(&Normalized, &str) -> Vec<Range<usize>>,
+                links::hosts as fn(&Normalized, &mut links::Original) -> Vec<Range<usize>>,
             ),
             (Builtin::ShareCode, links::share_codes),
             (Builtin::EmailAddress, links::emails),
         ] {
             if let Some(rule) = self.rule_for(builtin) {
-                candidates.extend(find(&norm, text).into_iter().map(|range| Candidate {
-                    rule,
-                    range,
-                    severity: rules[rule].severity,
-                    normalized: None,
-                }));
+                candidates.extend(
+                    find(&norm, &mut original)
+                        .into_iter()
+                        .map(|range| Candidate {
+                            rule,
+                            range,
+                            severity: rules[rule].severity,
+                            normalized: None,
+                        }),
+                );
             }
         }
         for c in &mut candidates {

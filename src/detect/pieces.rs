@@ -13,6 +13,7 @@
 //! one span from the first filler word to the last piece.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::cues::CueHit;
 use super::numbers::{NumberRun, Positional};
@@ -95,6 +96,20 @@ const COUNT_PLACES: &[(&str, Role)] = &[
     ("最后", Role::Tail),
     ("末", Role::Tail),
 ];
+
+/// The chars a filler word starts with, sorted: most chars in a gap start
+/// none, and one search says so before every word is tried.
+static FILLER_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let words = COUNT_PLACES
+        .iter()
+        .chain(PLACE_WORDS)
+        .map(|&(word, _)| word)
+        .chain(LINK_WORDS.iter().copied());
+    let mut starts: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
 
 fn is_separator(c: char) -> bool {
     matches!(
@@ -184,6 +199,9 @@ fn read_filler(chars: &[char], range: Range<usize>, between: bool) -> Option<Fil
         if is_separator(c) {
             at += 1;
             continue;
+        }
+        if FILLER_STARTS.binary_search(&c).is_err() {
+            return None;
         }
         for &(place, role) in COUNT_PLACES {
             if starts_with(chars, at, place) {
