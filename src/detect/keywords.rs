@@ -8,7 +8,8 @@ use std::ops::Range;
 use super::Candidate;
 use super::text::has_word_edges;
 use super::words::WordMatcher;
-use crate::normalize::Normalized;
+use crate::Category;
+use crate::normalize::{Normalized, is_han};
 use crate::rules::Rule;
 
 pub struct KeywordMatcher {
@@ -17,14 +18,31 @@ pub struct KeywordMatcher {
     rules: usize,
 }
 
+/// "某宝", "某鱼", "某多多": people veil a platform's name by writing 某 ("a
+/// certain") for its first char, so every Han platform name is also matched
+/// veiled; the platform's gate still decides whether it is a destination.
+fn veiled(keyword: &str) -> Option<String> {
+    let mut chars = keyword.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    let han = keyword.chars().all(is_han);
+    let short = (2..=4).contains(&keyword.chars().count());
+    (first != '某' && han && short).then(|| format!("某{rest}"))
+}
+
 impl KeywordMatcher {
     /// `cue_words`: canonical cue words with the index of the cue each
     /// belongs to.
     pub fn new(rules: &[Rule], cue_words: Vec<(String, usize)>) -> KeywordMatcher {
         let keywords = rules.iter().enumerate().flat_map(|(index, rule)| {
-            rule.keywords
-                .iter()
-                .map(move |keyword| (Normalized::new(keyword).text().to_string(), index))
+            let platform = rule.category == Category::Platform;
+            rule.keywords.iter().flat_map(move |keyword| {
+                let keyword = Normalized::new(keyword).text().to_string();
+                let veiled = platform.then(|| veiled(&keyword)).flatten();
+                std::iter::once(keyword)
+                    .chain(veiled)
+                    .map(move |word| (word, index))
+            })
         });
         let cues = cue_words
             .into_iter()
