@@ -5,6 +5,8 @@
 use std::ops::Range;
 
 use super::cues::{CueHit, CueMatcher, IdIntro, named_before};
+use super::text;
+use crate::normalize::is_han;
 use crate::rules::Channel;
 
 /// Chars that may stand between a cue and the ID: 微信号：, 加我 V 是 …
@@ -84,12 +86,27 @@ pub fn after_cues(chars: &[char], hits: &[CueHit], cues: &CueMatcher) -> Vec<Ran
             .iter()
             .any(|c| c.is_ascii_digit() || *c == '_' || *c == '-');
         let named = hit.channel != Channel::Add && intro != IdIntro::Linked;
-        if has_letter && !qq_number && (named || looks_made_up) && seen.insert(range.start) {
+        // "We love WeChat stickers": in an English sentence a plain word right
+        // after the channel is more English, not an ID; in a Chinese one
+        // ("加我微信 lumilumi") it is the ID.
+        let english_word = intro == IdIntro::Bare
+            && !looks_made_up
+            && !text::around(chars, hit.range.clone(), SENTENCE_REACH, true)
+                .any(|i| is_han(chars[i]));
+        if has_letter
+            && !qq_number
+            && !english_word
+            && (named || looks_made_up)
+            && seen.insert(range.start)
+        {
             found.push(range);
         }
     }
     found
 }
+
+/// How far around a channel word its sentence is read for Han chars.
+const SENTENCE_REACH: usize = 12;
 
 /// The ID starting at `start`; one line break may split it where the next
 /// line goes on with `_`, `-` or `.` ("liujl\n_k9dog").
