@@ -353,6 +353,15 @@ mod tests {
     }
 
     #[test]
+    fn reads_letters_typed_for_digits() {
+        assert_eq!(runs("l38 OO13 8OOO"), ["13800138000"]);
+        assert_eq!(runs("138oo138ooo"), ["13800138000"]);
+        // One digit is no number to start from: these stay words.
+        assert!(runs("o2o 模式").is_empty());
+        assert!(runs("oil lol io").is_empty());
+    }
+
+    #[test]
     fn reads_numbers_said_aloud() {
         assert_eq!(runs("幺三八 洞洞幺三 八洞洞洞"), ["13800138000"]);
         assert_eq!(runs("幺三八 洞洞洞洞 幺二三四"), ["13800001234"]);

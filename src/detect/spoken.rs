@@ -263,6 +263,27 @@ static NUMERAL_BITS: [u64; 1024] = {
     bits
 };
 
+/// "l38 OO13 8OOO", "138oo138ooo": o typed for 0, l or i for 1, in a token
+/// otherwise made of digits. The token needs two digits to start a run
+/// ("o2o", "i5" stay words), one to go on with it.
+fn lookalike_digit(chars: &[char], i: usize, at: At) -> Option<u8> {
+    let d = match chars[i] {
+        'o' => 0,
+        'l' | 'i' => 1,
+        _ => return None,
+    };
+    let alnum = |k: &usize| chars[*k].is_ascii_alphanumeric();
+    let start = (0..i).rev().take_while(alnum).last().unwrap_or(i);
+    let end = (i..chars.len()).find(|k| !alnum(k)).unwrap_or(chars.len());
+    let token = &chars[start..end];
+    let only_digits = token
+        .iter()
+        .all(|c| c.is_ascii_digit() || matches!(c, 'o' | 'l' | 'i'));
+    let digits = token.iter().filter(|c| c.is_ascii_digit()).count();
+    let needed = if at == At::Start { 2 } else { 1 };
+    (only_digits && digits >= needed).then_some(d)
+}
+
 /// Whether a run may start at `i`: one bit test turns away most chars before
 /// [`token_at`] reads them. ASCII letters start digit words at word starts only,
 /// and only the letters those words begin with.
@@ -271,7 +292,8 @@ pub fn may_start(chars: &[char], i: usize) -> bool {
     let c = chars[i];
     if c.is_ascii() {
         // The first letters of the digit words and of "double", "triple".
-        let word_start = matches!(c, 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'd');
+        // …and of the look-alike digits (l38).
+        let word_start = matches!(c, 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'd' | 'l' | 'i');
         return c.is_ascii_digit() || (word_start && (i == 0 || !is_letter(chars[i - 1])));
     }
     let code = c as usize;
@@ -313,6 +335,9 @@ pub fn token_at(chars: &[char], i: usize, at: At) -> Option<Token> {
                 }
             };
         return joined.then(|| Token::single(i, i + 1, TokenKind::Radio, d));
+    }
+    if let Some(d) = lookalike_digit(chars, i, at) {
+        return Some(Token::single(i, i + 1, TokenKind::Digit, d));
     }
     let in_run = at != At::Start;
     if c.is_ascii_alphabetic() {
