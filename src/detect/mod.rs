@@ -484,6 +484,12 @@ impl Checker {
         let mut contact_starts: Vec<Range<usize>> = runs
             .iter()
             .filter(|r| r.may_be_contact())
+            // "iPhone13/14/15": numbers glued to a word are a model's, unless
+            // they have a contact's shape on their own ("wx13800138000").
+            .filter(|r| {
+                let glued = r.range.start > 0 && chars[r.range.start - 1].is_ascii_alphabetic();
+                !glued || r.has_contact_shape()
+            })
             .map(|r| r.range.clone())
             .collect();
         contact_starts.extend(

@@ -207,6 +207,20 @@ impl NumberRun {
             && (self.positional == Positional::None || self.classify(None).is_some())
     }
 
+    /// Whether the digits alone say what contact this is: a mobile, landline,
+    /// 400/800 or international number, whatever cue stands near.
+    pub fn has_contact_shape(&self) -> bool {
+        matches!(
+            self.classify(None),
+            Some(
+                Builtin::NumberMobile
+                    | Builtin::NumberLandline
+                    | Builtin::NumberTollFree
+                    | Builtin::NumberInternational
+            )
+        )
+    }
+
     /// "5000-200", "30~49": two numbers with a dash between, the second
     /// shorter than any phone-number chunk.
     pub fn is_range(&self) -> bool {
