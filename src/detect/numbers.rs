@@ -62,7 +62,9 @@ impl Positional {
 fn is_digit_separator(c: char) -> bool {
     matches!(c,
         ' ' | '.' | '-' | '_' | '·' | '*' | '/' | '|' | '｜' | '丨' | '\n' | '(' | ')' | '\u{3000}'
-        | '–' | '—' | '~' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
+        // Every dash and the minus sign (⁻ folds to −).
+        | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}'
+        | '~' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
         | '\u{1F300}'..='\u{1FAFF}')
         && c != '○'
 }
