@@ -66,12 +66,7 @@ impl KeywordMatcher {
             if id >= self.rules {
                 cues.push((id - self.rules, range));
             } else if has_word_edges(norm.chars(), range.clone()) {
-                out.push(Candidate {
-                    rule: id,
-                    range,
-                    severity: rules[id].severity,
-                    normalized: None,
-                });
+                out.push(Candidate::of(rules, id, range));
             }
         });
     }

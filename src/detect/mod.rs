@@ -48,6 +48,19 @@ struct Candidate {
     normalized: Option<String>,
 }
 
+impl Candidate {
+    /// A match of `rules[rule]` at the rule's own severity, shown as the
+    /// canonical slice.
+    fn of(rules: &[crate::rules::Rule], rule: usize, range: Range<usize>) -> Candidate {
+        Candidate {
+            rule,
+            range,
+            severity: rules[rule].severity,
+            normalized: None,
+        }
+    }
+}
+
 /// The compiled rule set: build once, check many messages.
 pub struct Checker {
     book: RuleBook,
@@ -221,12 +234,7 @@ impl Checker {
                 candidates.extend(
                     find(&norm, &mut original)
                         .into_iter()
-                        .map(|range| Candidate {
-                            rule,
-                            range,
-                            severity: rules[rule].severity,
-                            normalized: None,
-                        }),
+                        .map(|range| Candidate::of(rules, rule, range)),
                 );
             }
         }
@@ -293,22 +301,12 @@ impl Checker {
         }
         if let Some(rule) = self.rule_for(Builtin::HandleAfterCue) {
             for range in handles::after_cues(chars, &cue_hits, &self.cues) {
-                candidates.push(Candidate {
-                    rule,
-                    range,
-                    severity: rules[rule].severity,
-                    normalized: None,
-                });
+                candidates.push(Candidate::of(rules, rule, range));
             }
         }
         if let Some(rule) = self.rule_for(Builtin::EnglishWords) {
             for range in english::phrases(chars) {
-                candidates.push(Candidate {
-                    rule,
-                    range,
-                    severity: rules[rule].severity,
-                    normalized: None,
-                });
+                candidates.push(Candidate::of(rules, rule, range));
             }
         }
 
@@ -397,12 +395,7 @@ impl Checker {
                 if before {
                     channels.insert((c.rule, c.range.start));
                 }
-                found.push(Candidate {
-                    rule: id_rule,
-                    range,
-                    severity: rules[id_rule].severity,
-                    normalized: None,
-                });
+                found.push(Candidate::of(rules, id_rule, range));
             }
         }
         candidates.extend(found);
@@ -431,12 +424,7 @@ impl Checker {
             let sentence = text::around(chars, platform, 60, true);
             for name in self.cues.search_names(chars, sentence, &taken) {
                 if seen.insert(name.start) {
-                    candidates.push(Candidate {
-                        rule,
-                        range: name,
-                        severity: rules[rule].severity,
-                        normalized: None,
-                    });
+                    candidates.push(Candidate::of(rules, rule, name));
                 }
             }
         }
@@ -457,12 +445,7 @@ impl Checker {
         let mut seen = HashSet::new();
         for range in questions {
             if seen.insert(range.start) {
-                candidates.push(Candidate {
-                    rule,
-                    range,
-                    severity: rules[rule].severity,
-                    normalized: None,
-                });
+                candidates.push(Candidate::of(rules, rule, range));
             }
         }
     }

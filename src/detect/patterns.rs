@@ -100,12 +100,7 @@ impl PatternMatcher {
             let mut push = |span: Span| {
                 let range = norm.char_index(span.start)..norm.char_index(span.end);
                 if !span.is_empty() && has_word_edges(norm.chars(), range.clone()) {
-                    out.push(Candidate {
-                        rule: pattern.rule,
-                        range,
-                        severity: rules[pattern.rule].severity,
-                        normalized: None,
-                    });
+                    out.push(Candidate::of(rules, pattern.rule, range));
                 }
             };
             let mut searcher = Searcher::new(Input::new(text));
