@@ -2,7 +2,7 @@
 //! blocks on negatives, as Markdown (what `COVERAGE.md` holds).
 //!
 //! ```text
-//! cargo run --example disguise-matrix -- [--per-cell N] [--seed S] [--misses N]
+//! cargo run --example disguise-matrix -- [--per-cell N] [--seed S] [--misses N] [--cases]
 //! ```
 //!
 //! (About 20 s in a debug build; `COVERAGE.md` is
@@ -11,7 +11,10 @@
 //! `--per-cell` cases per cell (default 150, the contexts in turn), `--seed`
 //! the generator's seed (default the one `COVERAGE.md` was made with),
 //! `--misses N` also prints N example misses per cell (exact strings, with
-//! the block findings the engine did report), worst cells first.
+//! the block findings the engine did report), worst cells first;
+//! `--cases` prints the cases themselves instead, one `check --input-format
+//! jsonl` line each, to compare the engine's whole output before and after a
+//! change.
 //! The generator is `tests/disguise/mod.rs`, shared with `tests/disguise.rs`.
 
 #[path = "../tests/disguise/mod.rs"]
@@ -24,6 +27,7 @@ fn main() {
     let mut per_cell = DEFAULT_PER_CELL;
     let mut seed = DEFAULT_SEED;
     let mut misses = 0;
+    let mut cases = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| -> String {
@@ -41,9 +45,14 @@ fn main() {
                 };
             }
             "--misses" => misses = parse(&value("--misses")) as usize,
+            "--cases" => cases = true,
             "-h" | "--help" => usage(""),
             other => usage(&format!("unknown argument {other:?}")),
         }
+    }
+    if cases {
+        print_cases(seed, per_cell as usize);
+        return;
     }
     let checker = dmlint::Checker::builtin().expect("the built-in rules are valid");
     let matrix = disguise::run(&checker, seed, per_cell as usize, misses);
@@ -71,6 +80,17 @@ fn main() {
     }
 }
 
+/// Every case as a `check --input-format jsonl` line, to compare the
+/// engine's whole output on the matrix before and after a change.
+fn print_cases(seed: u64, per_cell: usize) {
+    let mut id = 0;
+    disguise::for_each_case(seed, per_cell, |_, _, case| {
+        id += 1;
+        let line = serde_json::json!({ "id": id.to_string(), "text": case.text, "context": case.context });
+        println!("{line}");
+    });
+}
+
 fn parse(text: &str) -> u64 {
     text.parse()
         .unwrap_or_else(|_| usage(&format!("not a number: {text:?}")))
@@ -81,8 +101,9 @@ fn usage(problem: &str) -> ! {
         eprintln!("disguise-matrix: {problem}");
     }
     eprintln!(
-        "usage: disguise-matrix [--per-cell N] [--seed S] [--misses N]\n\
-         prints recall per contact kind × disguise and false blocks on negatives (Markdown)"
+        "usage: disguise-matrix [--per-cell N] [--seed S] [--misses N] [--cases]\n\
+         prints recall per contact kind × disguise and false blocks on negatives (Markdown),\n\
+         or with --cases every generated case as a jsonl line"
     );
     std::process::exit(2);
 }

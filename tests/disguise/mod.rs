@@ -1985,6 +1985,38 @@ fn draw(
     })
 }
 
+/// Which cell of the matrix a case belongs to.
+#[derive(Clone, Copy, Debug)]
+pub enum CellKey {
+    Positive(Family, Transform),
+    Negative(Negative, Transform),
+}
+
+/// Calls `each(cell, index, case)` for the `per_cell` cases of every
+/// applicable cell, positives first, in the order the matrix runs them.
+pub fn for_each_case(seed: u64, per_cell: usize, mut each: impl FnMut(CellKey, usize, &Case)) {
+    for family in Family::ALL {
+        for t in Transform::ALL.into_iter().filter(|&t| applies(family, t)) {
+            for i in 0..per_cell {
+                let make = |c: Context, rng: &mut Rng| positive(family, t, c, rng);
+                if let Some(case) = draw(seed, family.name(), t, i, &make) {
+                    each(CellKey::Positive(family, t), i, &case);
+                }
+            }
+        }
+    }
+    for kind in Negative::ALL {
+        for t in Transform::ALL.into_iter().filter(|&t| applies_negative(kind, t)) {
+            for i in 0..per_cell {
+                let make = |c: Context, rng: &mut Rng| negative(kind, t, c, rng);
+                if let Some(case) = draw(seed, kind.name(), t, i, &make) {
+                    each(CellKey::Negative(kind, t), i, &case);
+                }
+            }
+        }
+    }
+}
+
 /// Runs `per_cell` cases in every applicable cell; keeps up to `keep_misses`
 /// misses per cell.
 pub fn run(checker: &Checker, seed: u64, per_cell: usize, keep_misses: usize) -> Matrix {
@@ -1993,58 +2025,32 @@ pub fn run(checker: &Checker, seed: u64, per_cell: usize, keep_misses: usize) ->
         per_cell,
         ..Matrix::default()
     };
-    for family in Family::ALL {
-        for t in Transform::ALL {
-            if !applies(family, t) {
-                continue;
-            }
-            let mut cell = Cell::default();
-            for i in 0..per_cell {
-                let Some(case) = draw(seed, family.name(), t, i, &|c: Context, rng: &mut Rng| {
-                    positive(family, t, c, rng)
-                }) else {
-                    continue;
-                };
-                let report = check(checker, &case);
-                let (blocked, hit) = judge(&case, &report);
-                cell.by_context[i % 3][0] += 1;
-                cell.by_context[i % 3][1] += usize::from(hit);
-                cell.cases += 1;
+    for_each_case(seed, per_cell, |key, i, case| {
+        let report = check(checker, case);
+        let (cell, hit) = match key {
+            CellKey::Positive(family, t) => {
+                let (blocked, hit) = judge(case, &report);
+                let cell = matrix.positives.entry((family, t)).or_default();
                 cell.blocked += usize::from(blocked);
-                cell.hits += usize::from(hit);
-                if !hit && cell.misses.len() < keep_misses {
-                    cell.misses.push(miss(&case, &report));
-                }
+                (cell, hit)
             }
-            matrix.positives.insert((family, t), cell);
-        }
-    }
-    for kind in Negative::ALL {
-        for t in Transform::ALL {
-            if !applies_negative(kind, t) {
-                continue;
-            }
-            let mut cell = Cell::default();
-            for i in 0..per_cell {
-                let Some(case) = draw(seed, kind.name(), t, i, &|c: Context, rng: &mut Rng| {
-                    negative(kind, t, c, rng)
-                }) else {
-                    continue;
-                };
-                let report = check(checker, &case);
+            CellKey::Negative(kind, t) => {
                 let blocked = report.verdict == Verdict::Block;
-                cell.by_context[i % 3][0] += 1;
-                cell.by_context[i % 3][1] += usize::from(blocked);
-                cell.cases += 1;
+                let cell = matrix.negatives.entry((kind, t)).or_default();
                 cell.blocked += usize::from(blocked);
-                cell.hits += usize::from(blocked);
-                if blocked && cell.misses.len() < keep_misses {
-                    cell.misses.push(miss(&case, &report));
-                }
+                (cell, blocked)
             }
-            matrix.negatives.insert((kind, t), cell);
+        };
+        cell.by_context[i % 3][0] += 1;
+        cell.by_context[i % 3][1] += usize::from(hit);
+        cell.cases += 1;
+        cell.hits += usize::from(hit);
+        // A positive's miss is a case it did not hit; a negative's, one it blocked.
+        let missed = matches!(key, CellKey::Positive(..)) != hit;
+        if missed && cell.misses.len() < keep_misses {
+            cell.misses.push(miss(case, &report));
         }
-    }
+    });
     matrix
 }
 
