@@ -86,7 +86,8 @@ fn print_cases(seed: u64, per_cell: usize) {
     let mut id = 0;
     disguise::for_each_case(seed, per_cell, |_, _, case| {
         id += 1;
-        let line = serde_json::json!({ "id": id.to_string(), "text": case.text, "context": case.context });
+        let line =
+            serde_json::json!({ "id": id.to_string(), "text": case.text, "context": case.context });
         println!("{line}");
     });
 }

@@ -220,12 +220,15 @@ pub fn emails(norm: &Normalized, _original: &mut Original) -> Vec<Range<usize>> 
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 1;
     while i < c.len() {
-        // Cheap test first: an ASCII char (a local part, or the space before
-        // a spelled at-sign) stands right before `i`.
-        if !c[i - 1].is_ascii() {
-            i += 1;
-            continue;
-        }
+        // Cheap tests first, in one tight scan: a char an at-sign may start
+        // with, after an ASCII char (a local part, or the space before a
+        // spelled at-sign).
+        let Some(skip) =
+            pairs(&c[i - 1..]).position(|(before, at)| before.is_ascii() && may_start_at_sign(at))
+        else {
+            break;
+        };
+        i += skip;
         let Some((at_start, domain_start)) = at_sign(c, i) else {
             i += 1;
             continue;
@@ -248,13 +251,6 @@ pub fn emails(norm: &Normalized, _original: &mut Original) -> Vec<Range<usize>> 
 /// The at-sign at `i` (with one space around a spelled one: "coco at mail"),
 /// as where it starts and where the domain starts.
 fn at_sign(c: &[char], i: usize) -> Option<(usize, usize)> {
-    // Cheap test first: most chars start no at-sign.
-    if !matches!(
-        c[i],
-        '@' | ' ' | '(' | '[' | '{' | '<' | '（' | '【' | '艾' | '圈' | '#'
-    ) {
-        return None;
-    }
     let starts = |at: usize, word: &str| {
         word.chars()
             .enumerate()
@@ -281,6 +277,19 @@ fn at_sign(c: &[char], i: usize) -> Option<(usize, usize)> {
         }
     }
     Some((start, domain))
+}
+
+/// The chars an at-sign in any of its forms starts with.
+fn may_start_at_sign(c: char) -> bool {
+    matches!(
+        c,
+        '@' | ' ' | '(' | '[' | '{' | '<' | '（' | '【' | '艾' | '圈' | '#'
+    )
+}
+
+/// Each char with the one after it: a tight scan for a pair of conditions.
+fn pairs(c: &[char]) -> impl Iterator<Item = (char, char)> + '_ {
+    c.iter().copied().zip(c.iter().skip(1).copied())
 }
 
 /// Where the local part ending at `end` starts: local chars, and dots in any
@@ -353,9 +362,8 @@ pub fn hosts(norm: &Normalized, original: &mut Original) -> Vec<Range<usize>> {
     while i < c.len() {
         // Cheap tests first, in one tight scan: the end of a run of label
         // chars; then a dot (never a label char) there.
-        let Some(skip) = c[i - 1..]
-            .windows(2)
-            .position(|w| is_label_char(w[0]) && !is_label_char(w[1]))
+        let Some(skip) =
+            pairs(&c[i - 1..]).position(|(a, b)| is_label_char(a) && !is_label_char(b))
         else {
             break;
         };
@@ -591,9 +599,8 @@ pub fn share_codes(norm: &Normalized, original: &mut Original) -> Vec<Range<usiz
         // Cheap test first, in one tight scan: a char glued to an ASCII letter
         // or digit; only then whether it is a symbol (a Unicode table look-up,
         // which every Han char would pay).
-        let Some(skip) = c[i..c.len() - 6]
-            .windows(2)
-            .position(|w| w[1].is_ascii_alphanumeric() && may_open(w[0]))
+        let Some(skip) =
+            pairs(&c[i..c.len() - 6]).position(|(a, b)| b.is_ascii_alphanumeric() && may_open(a))
         else {
             break;
         };

@@ -686,7 +686,7 @@ impl Checker {
 
 /// Byte offsets of ascending char offsets into a text, read in one pass.
 struct ByteOffsets<'a> {
-    chars: std::str::CharIndices<'a>,
+    text: &'a str,
     /// The char offset `byte` stands at.
     char: usize,
     byte: usize,
@@ -695,7 +695,7 @@ struct ByteOffsets<'a> {
 impl<'a> ByteOffsets<'a> {
     fn new(text: &'a str) -> ByteOffsets<'a> {
         ByteOffsets {
-            chars: text.char_indices(),
+            text,
             char: 0,
             byte: 0,
         }
@@ -704,10 +704,12 @@ impl<'a> ByteOffsets<'a> {
     /// The byte offset of char `index`; `index` never goes back.
     fn at(&mut self, index: usize) -> usize {
         debug_assert!(index >= self.char);
-        while self.char < index {
-            self.chars.next();
-            self.char += 1;
-            self.byte = self.chars.offset();
+        if let Some(skip) = index.checked_sub(self.char + 1) {
+            // `nth` skips chars in bulk rather than decoding each.
+            let mut rest = self.text[self.byte..].chars();
+            rest.nth(skip);
+            self.byte = self.text.len() - rest.as_str().len();
+            self.char = index;
         }
         self.byte
     }

@@ -26,6 +26,9 @@ pub const MAX_SPLIT: usize = 3;
 /// What people put between the chars of a word to split it. Not commas or
 /// full stops: "好的，加。我们" is two clauses, not a word.
 fn is_splitter(c: char) -> bool {
+    if c.is_ascii() {
+        return ASCII_SPLITTERS & (1 << c as u32) != 0;
+    }
     c.is_whitespace()
         || is_emoji(c)
         || matches!(
@@ -36,6 +39,23 @@ fn is_splitter(c: char) -> bool {
                 | '\u{25CC}'..='\u{25FF}'
         )
 }
+
+/// The ASCII splitters, one bit each: most text is ASCII or Han, and this is
+/// the test every char of it takes.
+const ASCII_SPLITTERS: u128 = {
+    let mut bits = 0u128;
+    let mut c = 0u8;
+    while c < 128 {
+        if c.is_ascii_whitespace()
+            || c == 0x0B
+            || matches!(c, b'/' | b'|' | b'\\' | b'-' | b'_' | b'.' | b'*' | b'~')
+        {
+            bits |= 1 << c;
+        }
+        c += 1;
+    }
+    bits
+};
 
 /// A splitter that is neither a space nor a list comma: an emoji, dash or
 /// symbol put between the parts of one phrase.
@@ -69,7 +89,7 @@ fn squeezable(chars: &[char], live: impl Fn(char) -> bool) -> Option<Vec<bool>> 
         // joins nothing.
         let Some(skip) = chars[i..]
             .iter()
-            .position(|&c| !c.is_ascii_alphanumeric() && !is_han(c) && is_splitter(c))
+            .position(|&c| !is_han(c) && is_splitter(c))
         else {
             break;
         };
@@ -228,6 +248,14 @@ fn windows(drop: &[bool]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_table_holds_the_ascii_splitters() {
+        for c in (0..128u8).map(char::from) {
+            let splits = c.is_whitespace() || "/|\\-_.*~".contains(c);
+            assert_eq!(is_splitter(c), splits, "{c:?}");
+        }
+    }
 
     fn squeezed(s: &str) -> String {
         let norm = Normalized::new(s);

@@ -45,56 +45,75 @@ pub struct Normalized {
 impl Normalized {
     pub fn new(original: &str) -> Self {
         let mut out = Builder::with_capacity(original.len());
-        let (mut original_len, mut han, mut latin) = (0, 0, 0);
-        for (index, c) in (0u32..).zip(original.chars()) {
-            original_len = index as usize + 1;
-            // Fast paths for the chars most text is made of: ASCII, CJK
+        let (mut han, mut latin) = (0, 0);
+        let mut index = 0u32;
+        let mut rest = original;
+        while !rest.is_empty() {
+            // Most text is runs of ASCII: taken whole, they cost a few
+            // instructions a char instead of a push to every column.
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            if ascii > 0 {
+                let (run, tail) = rest.split_at(ascii);
+                latin += run.bytes().filter(u8::is_ascii_alphabetic).count();
+                out.push_ascii(run, index);
+                index += ascii as u32;
+                rest = tail;
+                continue;
+            }
+            // Runs of simplified ideographs and CJK punctuation, most of
+            // Chinese text, stay as they are: taken whole too.
+            let (stable, ideographs) = out.push_stable_cjk(rest, index);
+            if stable > 0 {
+                han += ideographs;
+                index += (stable / 3) as u32;
+                rest = &rest[stable..];
+                continue;
+            }
+            let mut chars = rest.chars();
+            let Some(c) = chars.next() else { break };
+            rest = chars.as_str();
+            let at = index;
+            index += 1;
+            // Fast paths for the chars most Chinese text is made of: CJK
             // ideographs (NFKC-stable, no case; only the traditional table
-            // applies), CJK punctuation, and full-width forms (NFKC maps them
-            // to ASCII by a fixed offset).
+            // applies), and full-width forms (NFKC maps them to ASCII by a
+            // fixed offset).
             match c {
-                _ if c.is_ascii() => {
-                    latin += usize::from(c.is_ascii_alphabetic());
-                    out.push(c.to_ascii_lowercase(), index);
-                    continue;
-                }
                 '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => {
                     han += 1;
-                    out.push(trad_to_simp(c).unwrap_or(c), index);
-                    continue;
-                }
-                // CJK punctuation; the Hangzhou numerals (〡〢〣) after it fold.
-                '\u{3001}'..='\u{3020}' => {
-                    out.push(c, index);
+                    out.push(trad_to_simp(c).unwrap_or(c), at);
                     continue;
                 }
                 '\u{FF01}'..='\u{FF5E}' => {
                     let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
-                    out.push(ascii.to_ascii_lowercase(), index);
+                    out.push(ascii.to_ascii_lowercase(), at);
                     continue;
                 }
                 _ => {}
             }
             han += usize::from(is_han(c));
             if is_invisible(c) {
-                out.absorb(index);
+                out.absorb(at);
                 continue;
             }
             match fold(c) {
-                Some(folded) => out.push_str(folded, index),
+                Some(folded) => out.push_str(folded, at),
                 None => {
                     for n in std::iter::once(c).nfkc() {
                         for lower in n.to_lowercase() {
                             match (lower != c).then(|| fold(lower)).flatten() {
-                                Some(folded) => out.push_str(folded, index),
-                                None => out.push(trad_to_simp(lower).unwrap_or(lower), index),
+                                Some(folded) => out.push_str(folded, at),
+                                None => out.push(trad_to_simp(lower).unwrap_or(lower), at),
                             }
                         }
                     }
                 }
             }
         }
-        let mut norm = out.finish(original_len);
+        let mut norm = out.finish(index as usize);
         (norm.han, norm.latin) = (han, latin);
         norm
     }
@@ -189,9 +208,13 @@ impl Normalized {
     }
 }
 
+/// The columns of a [`Normalized`] as they are filled, one canonical char at
+/// a time.
 #[derive(Default)]
 struct Builder {
+    text: String,
     chars: Vec<char>,
+    byte_offsets: Vec<u32>,
     origin_start: Vec<u32>,
     origin_end: Vec<u32>,
     /// Invisible chars seen before the first visible one: they join its span.
@@ -203,14 +226,19 @@ impl Builder {
     /// the original has bytes at most, except for rare one-to-many folds.
     fn with_capacity(bytes: usize) -> Builder {
         Builder {
+            text: String::with_capacity(bytes),
             chars: Vec::with_capacity(bytes),
+            byte_offsets: Vec::with_capacity(bytes + 1),
             origin_start: Vec::with_capacity(bytes),
             origin_end: Vec::with_capacity(bytes),
             leading_invisible: None,
         }
     }
 
+    #[inline]
     fn push(&mut self, c: char, index: u32) {
+        self.byte_offsets.push(self.text.len() as u32);
+        self.text.push(c);
         self.chars.push(c);
         self.origin_start.push(index);
         self.origin_end.push(index + 1);
@@ -220,6 +248,101 @@ impl Builder {
         for c in s.chars() {
             self.push(c, index);
         }
+    }
+
+    /// A run of ASCII chars, the first of them original char `index`.
+    fn push_ascii(&mut self, run: &str, index: u32) {
+        let base = self.text.len();
+        self.text.push_str(run);
+        self.text[base..].make_ascii_lowercase();
+        let (base, len) = (base as u32, run.len() as u32);
+        self.byte_offsets.extend(base..base + len);
+        self.chars
+            .extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        self.origin_start.extend(index..index + len);
+        self.origin_end.extend(index + 1..index + len + 1);
+    }
+
+    /// The leading run of `rest` made of chars that normalise to themselves
+    /// and take three bytes — simplified ideographs of the common block and
+    /// Extension A, and CJK punctuation — the first of them original char
+    /// `index`. Returns the run's length in bytes and how many of its chars
+    /// are ideographs. The text is valid UTF-8, so a lead byte from E3 to E9
+    /// starts a three-byte char.
+    fn push_stable_cjk(&mut self, rest: &str, index: u32) -> (usize, usize) {
+        let bytes = rest.as_bytes();
+        let (mut at, mut ideographs) = (0, 0);
+        while let [lead @ 0xE3..=0xE9, second, third, ..] = bytes[at..] {
+            let code = (u32::from(lead) & 0x0F) << 12
+                | (u32::from(second) & 0x3F) << 6
+                | (u32::from(third) & 0x3F);
+            let ideograph = matches!(code, 0x4E00..=0x9FFF | 0x3400..=0x4DBF);
+            let traditional = ideograph && {
+                let bit = (code - IDEOGRAPHS_START) as usize;
+                TRADITIONAL_BITS[bit / 64] & (1 << (bit % 64)) != 0
+            };
+            // CJK punctuation; the Hangzhou numerals (〡〢〣) after it fold.
+            let punctuation = matches!(code, 0x3001..=0x3020);
+            let (false, Some(c)) = (
+                traditional || !(ideograph || punctuation),
+                char::from_u32(code),
+            ) else {
+                break;
+            };
+            self.chars.push(c);
+            ideographs += usize::from(ideograph);
+            at += 3;
+        }
+        let base = self.text.len() as u32;
+        let len = (at / 3) as u32;
+        self.text.push_str(&rest[..at]);
+        self.byte_offsets.extend((0..len).map(|k| base + 3 * k));
+        self.origin_start.extend(index..index + len);
+        self.origin_end.extend(index + 1..index + len + 1);
+        (at, ideographs)
+    }
+
+    /// Drops the chars `remove` marks from every column. Removals are few, so
+    /// the kept chars move a stretch at a time.
+    fn remove_marked(&mut self, remove: &[bool]) {
+        let Some(first) = remove.iter().position(|&r| r) else {
+            return;
+        };
+        let len = self.chars.len();
+        let byte_at = |offsets: &[u32], i: usize, text: &str| {
+            offsets.get(i).map_or(text.len(), |&b| b as usize)
+        };
+        let mut text = String::with_capacity(self.text.len());
+        text.push_str(&self.text[..byte_at(&self.byte_offsets, first, &self.text)]);
+        let (mut write, mut read) = (first, first);
+        while read < len {
+            if remove[read] {
+                read += 1;
+                continue;
+            }
+            let end = remove[read..]
+                .iter()
+                .position(|&r| r)
+                .map_or(len, |p| read + p);
+            let from = byte_at(&self.byte_offsets, read, &self.text);
+            let to = byte_at(&self.byte_offsets, end, &self.text);
+            let shift = (from - text.len()) as u32;
+            text.push_str(&self.text[from..to]);
+            self.chars.copy_within(read..end, write);
+            self.origin_start.copy_within(read..end, write);
+            self.origin_end.copy_within(read..end, write);
+            self.byte_offsets.copy_within(read..end, write);
+            for offset in &mut self.byte_offsets[write..write + (end - read)] {
+                *offset -= shift;
+            }
+            write += end - read;
+            read = end;
+        }
+        self.chars.truncate(write);
+        self.origin_start.truncate(write);
+        self.origin_end.truncate(write);
+        self.byte_offsets.truncate(write);
+        self.text = text;
     }
 
     fn absorb(&mut self, index: u32) {
@@ -237,21 +360,15 @@ impl Builder {
             *start = first;
         }
         collapse_letter_spacing(&mut self);
+        self.byte_offsets.push(self.text.len() as u32);
         if let (Some(end), true) = (self.origin_end.last_mut(), original_len > 0) {
             // Trailing invisible chars were absorbed already; make the cover exact.
             *end = (*end).max(original_len as u32);
         }
-        let mut text = String::with_capacity(self.chars.len() * 3);
-        let mut byte_offsets = Vec::with_capacity(self.chars.len() + 1);
-        for &c in &self.chars {
-            byte_offsets.push(text.len() as u32);
-            text.push(c);
-        }
-        byte_offsets.push(text.len() as u32);
         Normalized {
-            text,
+            text: self.text,
             chars: self.chars,
-            byte_offsets,
+            byte_offsets: self.byte_offsets,
             origin_start: self.origin_start,
             origin_end: self.origin_end,
             original_len,
@@ -360,24 +477,9 @@ fn collapse_letter_spacing(b: &mut Builder) {
         }
         i = run_end;
     }
-    if !remove.contains(&true) {
-        return;
-    }
     // A removed spacer joins no span: a finding over the chars on both sides
     // covers it, and one that ends before it does not drag it along.
-    // Compact in place: every kept char moves left over the removed ones.
-    let mut write = 0;
-    for (read, &gone) in remove.iter().enumerate() {
-        if !gone {
-            b.chars[write] = b.chars[read];
-            b.origin_start[write] = b.origin_start[read];
-            b.origin_end[write] = b.origin_end[read];
-            write += 1;
-        }
-    }
-    b.chars.truncate(write);
-    b.origin_start.truncate(write);
-    b.origin_end.truncate(write);
+    b.remove_marked(&remove);
 }
 
 /// What may stand between the chars of an ID typed one char at a time.

@@ -2006,7 +2006,10 @@ pub fn for_each_case(seed: u64, per_cell: usize, mut each: impl FnMut(CellKey, u
         }
     }
     for kind in Negative::ALL {
-        for t in Transform::ALL.into_iter().filter(|&t| applies_negative(kind, t)) {
+        for t in Transform::ALL
+            .into_iter()
+            .filter(|&t| applies_negative(kind, t))
+        {
             for i in 0..per_cell {
                 let make = |c: Context, rng: &mut Rng| negative(kind, t, c, rng);
                 if let Some(case) = draw(seed, kind.name(), t, i, &make) {
