@@ -48,14 +48,14 @@ impl Normalized {
         let (mut han, mut latin) = (0, 0);
         let mut index = 0u32;
         let mut rest = original;
-        while !rest.is_empty() {
+        while let Some(&lead) = rest.as_bytes().first() {
             // Most text is runs of ASCII: taken whole, they cost a few
             // instructions a char instead of a push to every column.
-            let ascii = rest
-                .bytes()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(rest.len());
-            if ascii > 0 {
+            if lead.is_ascii() {
+                let ascii = rest
+                    .bytes()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(rest.len());
                 let (run, tail) = rest.split_at(ascii);
                 latin += run.bytes().filter(u8::is_ascii_alphabetic).count();
                 out.push_ascii(run, index);
@@ -65,7 +65,10 @@ impl Normalized {
             }
             // Runs of simplified ideographs and CJK punctuation, most of
             // Chinese text, stay as they are: taken whole too.
-            let (stable, ideographs) = out.push_stable_cjk(rest, index);
+            let (stable, ideographs) = match lead {
+                0xE3..=0xE9 => out.push_stable_cjk(rest, index),
+                _ => (0, 0),
+            };
             if stable > 0 {
                 han += ideographs;
                 index += (stable / 3) as u32;
@@ -272,7 +275,10 @@ impl Builder {
     fn push_stable_cjk(&mut self, rest: &str, index: u32) -> (usize, usize) {
         let bytes = rest.as_bytes();
         let (mut at, mut ideographs) = (0, 0);
-        while let [lead @ 0xE3..=0xE9, second, third, ..] = bytes[at..] {
+        for &[lead, second, third] in bytes.as_chunks::<3>().0 {
+            if !matches!(lead, 0xE3..=0xE9) {
+                break;
+            }
             let code = (u32::from(lead) & 0x0F) << 12
                 | (u32::from(second) & 0x3F) << 6
                 | (u32::from(third) & 0x3F);
@@ -292,6 +298,9 @@ impl Builder {
             self.chars.push(c);
             ideographs += usize::from(ideograph);
             at += 3;
+        }
+        if at == 0 {
+            return (0, 0);
         }
         let base = self.text.len() as u32;
         let len = (at / 3) as u32;
@@ -415,12 +424,17 @@ pub fn is_han(c: char) -> bool {
 /// letters and digits, at least one a letter, with up to three separators
 /// between each. Chains of digits alone stay for the number reader.
 fn collapse_letter_spacing(b: &mut Builder) {
-    // One cheap pass decides whether either join can happen at all.
-    let (mut spaced, mut lone, mut lone_letter) = (false, 0, false);
+    let chars = &b.chars;
+    // One cheap pass finds the spacer runs that may join — those after a
+    // lone letter or a Han char — and whether a chain may be joined.
+    let mut spacer_runs = Vec::new();
+    let (mut lone, mut lone_letter) = (0, false);
     // The alphanumeric run being read: its length (capped at 2) and whether
     // its first char is a letter.
     let (mut run, mut run_letter) = (0u8, false);
-    for &c in b.chars.iter().chain(std::iter::once(&'\0')) {
+    // The two chars before the one being read.
+    let (mut before, mut before_that) = ('\0', '\0');
+    for (i, &c) in chars.iter().chain(std::iter::once(&'\0')).enumerate() {
         if c.is_ascii_alphanumeric() {
             run_letter = if run == 0 {
                 c.is_ascii_alphabetic()
@@ -428,21 +442,26 @@ fn collapse_letter_spacing(b: &mut Builder) {
                 run_letter
             };
             run = (run + 1).min(2);
-            continue;
+        } else {
+            if run == 1 {
+                lone += 1;
+                lone_letter |= run_letter;
+            }
+            run = 0;
+            // Every spacer lies below the ideographs, where most text is.
+            if (c as u32) < 0x3400
+                && is_letter_spacer(c)
+                && ((is_latin(before) && !is_latin(before_that)) || is_han(before))
+            {
+                spacer_runs.push(i);
+            }
         }
-        if run == 1 {
-            lone += 1;
-            lone_letter |= run_letter;
-        }
-        run = 0;
-        // Every spacer lies below the ideographs, where most text is.
-        spaced |= (c as u32) < 0x3400 && is_letter_spacer(c);
+        (before_that, before) = (before, c);
     }
     let chainable = lone >= MIN_CHAIN && lone_letter;
-    if !spaced && !chainable {
+    if spacer_runs.is_empty() && !chainable {
         return;
     }
-    let chars = &b.chars;
     let single = |i: usize| {
         is_latin(chars[i])
             && (i == 0 || !is_latin(chars[i - 1]))
@@ -452,30 +471,23 @@ fn collapse_letter_spacing(b: &mut Builder) {
     if chainable {
         join_chains(chars, &mut remove);
     }
-    let mut i = if spaced { 1 } else { chars.len() };
-    while i < chars.len() {
-        if !is_letter_spacer(chars[i]) {
-            i += 1;
-            continue;
-        }
+    for i in spacer_runs {
         let run_end = (i..chars.len())
             .find(|&j| !is_letter_spacer(chars[j]))
             .unwrap_or(chars.len());
-        let run_len = run_end - i;
-        if run_len <= 2 && run_end < chars.len() {
-            let (left, right) = (chars[i - 1], chars[run_end]);
-            let right_is_single_letter =
-                is_latin(right) && (run_end + 1 >= chars.len() || !is_latin(chars[run_end + 1]));
-            // "+V b e a u t y": a letter stays apart from a chain after it.
-            let chain_after = remove.get(run_end + 1) == Some(&true);
-            let joins =
-                (single(i - 1) && (right_is_single_letter || is_han(right)) && !chain_after)
-                    || (is_han(left) && is_han(right));
-            if joins {
-                remove[i..run_end].iter_mut().for_each(|r| *r = true);
-            }
+        if run_end - i > 2 || run_end == chars.len() {
+            continue;
         }
-        i = run_end;
+        let (left, right) = (chars[i - 1], chars[run_end]);
+        let right_is_single_letter =
+            is_latin(right) && (run_end + 1 >= chars.len() || !is_latin(chars[run_end + 1]));
+        // "+V b e a u t y": a letter stays apart from a chain after it.
+        let chain_after = remove.get(run_end + 1) == Some(&true);
+        let joins = (single(i - 1) && (right_is_single_letter || is_han(right)) && !chain_after)
+            || (is_han(left) && is_han(right));
+        if joins {
+            remove[i..run_end].iter_mut().for_each(|r| *r = true);
+        }
     }
     // A removed spacer joins no span: a finding over the chars on both sides
     // covers it, and one that ends before it does not drag it along.
