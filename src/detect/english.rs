@@ -4,20 +4,17 @@
 
 use std::ops::Range;
 
+use super::classes::{self, Classes};
 use super::text::is_latin_letter;
 
 /// Phrases of Latin words separated by single spaces, with at least one word
 /// of two letters or more ("eggs benedict", "DJ"; not the "s" of "s车").
-pub fn phrases(chars: &[char]) -> Vec<Range<usize>> {
+pub fn phrases(chars: &[char], classes: &Classes) -> Vec<Range<usize>> {
     let mut phrases = Vec::new();
     let mut current: Option<(Range<usize>, bool)> = None;
     let mut i = 0;
-    while i < chars.len() {
-        if !is_latin_letter(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
+    while let Some(start) = classes.find(i, classes::LATIN) {
+        i = start;
         while i < chars.len()
             && (is_latin_letter(chars[i])
                 || (matches!(chars[i], '\'' | '-' | '’')
@@ -57,7 +54,7 @@ mod tests {
 
     fn found(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        phrases(&chars)
+        phrases(&chars, &Classes::new(&chars))
             .into_iter()
             .map(|r| chars[r].iter().collect())
             .collect()

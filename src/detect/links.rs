@@ -29,12 +29,13 @@
 
 use std::ops::Range;
 
+use super::classes::{self, Classes};
 use super::suffixes;
 use super::text::{around, is_latin_letter};
 use crate::normalize::Normalized;
 
 /// Chars of a host label in the canonical (lower-case) text.
-fn is_label_char(c: char) -> bool {
+pub(super) fn is_label_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
 }
 
@@ -47,6 +48,14 @@ enum Dot {
     Disguised,
     /// `dot`, spelled out between spaces or in brackets.
     Spelled,
+}
+
+/// The chars [`dot_at`] may find a dot at.
+pub(super) fn may_start_dot(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '。' | '点' | '｡' | '·' | ' ' | '(' | '[' | '{' | '【' | '（'
+    )
 }
 
 /// The dot starting at `i`, with its length in chars.
@@ -215,7 +224,7 @@ fn is_local_char(c: char) -> bool {
 }
 
 /// Every e-mail address in the canonical text.
-pub fn emails(norm: &Normalized, _original: &mut Original) -> Vec<Range<usize>> {
+pub fn emails(norm: &Normalized, classes: &Classes, _original: &mut Original) -> Vec<Range<usize>> {
     let c = norm.chars();
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 1;
@@ -223,12 +232,10 @@ pub fn emails(norm: &Normalized, _original: &mut Original) -> Vec<Range<usize>> 
         // Cheap tests first, in one tight scan: a char an at-sign may start
         // with, after an ASCII char (a local part, or the space before a
         // spelled at-sign).
-        let Some(skip) =
-            pairs(&c[i - 1..]).position(|(before, at)| before.is_ascii() && may_start_at_sign(at))
-        else {
+        let Some(next) = classes.find_after(i, classes::ASCII, classes::AT_SIGN) else {
             break;
         };
-        i += skip;
+        i = next;
         let Some((at_start, domain_start)) = at_sign(c, i) else {
             i += 1;
             continue;
@@ -280,16 +287,11 @@ fn at_sign(c: &[char], i: usize) -> Option<(usize, usize)> {
 }
 
 /// The chars an at-sign in any of its forms starts with.
-fn may_start_at_sign(c: char) -> bool {
+pub(super) fn may_start_at_sign(c: char) -> bool {
     matches!(
         c,
         '@' | ' ' | '(' | '[' | '{' | '<' | '（' | '【' | '艾' | '圈' | '#'
     )
-}
-
-/// Each char with the one after it: a tight scan for a pair of conditions.
-fn pairs(c: &[char]) -> impl Iterator<Item = (char, char)> + '_ {
-    c.iter().copied().zip(c.iter().skip(1).copied())
 }
 
 /// Where the local part ending at `end` starts: local chars, and dots in any
@@ -355,19 +357,17 @@ fn domain_end(c: &[char], start: usize) -> Option<usize> {
 }
 
 /// Every host (with its scheme, port and path) in the canonical text.
-pub fn hosts(norm: &Normalized, original: &mut Original) -> Vec<Range<usize>> {
+pub fn hosts(norm: &Normalized, classes: &Classes, original: &mut Original) -> Vec<Range<usize>> {
     let c = norm.chars();
     let mut found = Vec::new();
     let mut i = 1;
     while i < c.len() {
-        // Cheap tests first, in one tight scan: the end of a run of label
-        // chars; then a dot (never a label char) there.
-        let Some(skip) =
-            pairs(&c[i - 1..]).position(|(a, b)| is_label_char(a) && !is_label_char(b))
-        else {
+        // Cheap tests first, in one tight scan: a char a dot may start with
+        // (never a label char) right after a label char.
+        let Some(next) = classes.find_after(i, classes::LABEL, classes::DOT) else {
             break;
         };
-        i += skip;
+        i = next;
         if dot_at(c, i).is_none() {
             i += 1;
             continue;
@@ -565,7 +565,7 @@ fn is_code_symbol(ch: char) -> bool {
 /// Whether a char may open a share code at all: any but ASCII letters,
 /// digits, spaces and the ASCII punctuation that neither [`mirror`],
 /// [`is_currency_like`] nor [`is_code_symbol`] accepts.
-fn may_open(ch: char) -> bool {
+pub(super) fn may_open(ch: char) -> bool {
     !ch.is_ascii()
         || matches!(
             ch,
@@ -591,20 +591,24 @@ fn switches(code: &[char]) -> usize {
 }
 
 /// Every share code, with its enclosing symbols, in the canonical text.
-pub fn share_codes(norm: &Normalized, original: &mut Original) -> Vec<Range<usize>> {
+pub fn share_codes(
+    norm: &Normalized,
+    classes: &Classes,
+    original: &mut Original,
+) -> Vec<Range<usize>> {
     let c = norm.chars();
     let mut found = Vec::new();
     let mut i = 0;
     while i + 7 < c.len() {
-        // Cheap test first, in one tight scan: a char glued to an ASCII letter
-        // or digit; only then whether it is a symbol (a Unicode table look-up,
-        // which every Han char would pay).
-        let Some(skip) =
-            pairs(&c[i..c.len() - 6]).position(|(a, b)| b.is_ascii_alphanumeric() && may_open(a))
+        // Cheap test first, in one tight scan: a char that may open a code,
+        // glued to an ASCII letter or digit, with room for a code after it.
+        let Some(next) = classes
+            .find_after(i + 1, classes::OPENER, classes::ALNUM)
+            .filter(|&next| next + 7 <= c.len())
         else {
             break;
         };
-        i += skip;
+        i = next - 1;
         let open = c[i];
         if open.is_alphanumeric() {
             i += 1;
@@ -661,7 +665,7 @@ mod tests {
 
     fn hosts_in(text: &str) -> Vec<String> {
         let norm = Normalized::new(text);
-        hosts(&norm, &mut Original::new(text))
+        hosts(&norm, &Classes::new(norm.chars()), &mut Original::new(text))
             .into_iter()
             .map(|r| norm.slice(r).to_string())
             .collect()
@@ -669,7 +673,7 @@ mod tests {
 
     fn codes_in(text: &str) -> Vec<String> {
         let norm = Normalized::new(text);
-        share_codes(&norm, &mut Original::new(text))
+        share_codes(&norm, &Classes::new(norm.chars()), &mut Original::new(text))
             .into_iter()
             .map(|r| norm.slice(r).to_string())
             .collect()

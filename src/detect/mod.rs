@@ -9,6 +9,7 @@
 //! 4. Overlaps resolve to one finding per token: highest severity, then the
 //!    longest match, then the earlier rule.
 
+mod classes;
 mod cues;
 mod english;
 pub mod examples;
@@ -33,6 +34,7 @@ use crate::normalize::Normalized;
 use crate::rules::{Builtin, Gate, Rule, RuleBook, RuleError, Severity};
 use crate::{CheckOptions, Finding, Language, Report, Verdict};
 
+use classes::Classes;
 use cues::{CueHit, CueMatcher, GateState};
 use text::SortedRanges;
 
@@ -207,6 +209,7 @@ impl Checker {
         let norm = Normalized::new(text);
         let language = Language::of(&norm);
         let chars = norm.chars();
+        let classes = Classes::new(chars);
         let rules = &self.book.rules;
 
         let mut candidates = Vec::new();
@@ -220,19 +223,21 @@ impl Checker {
             pinyin: &self.pinyin,
             patterns: &self.patterns,
         };
-        self.split.find(&norm, rules, &joined, &mut candidates);
+        self.split
+            .find(&norm, &classes, rules, &joined, &mut candidates);
         let mut original = links::Original::new(text);
         for (builtin, find) in [
             (
                 Builtin::Link,
-                links::hosts as fn(&Normalized, &mut links::Original) -> Vec<Range<usize>>,
+                links::hosts
+                    as fn(&Normalized, &Classes, &mut links::Original) -> Vec<Range<usize>>,
             ),
             (Builtin::ShareCode, links::share_codes),
             (Builtin::EmailAddress, links::emails),
         ] {
             if let Some(rule) = self.rule_for(builtin) {
                 candidates.extend(
-                    find(&norm, &mut original)
+                    find(&norm, &classes, &mut original)
                         .into_iter()
                         .map(|range| Candidate::of(rules, rule, range)),
                 );
@@ -253,7 +258,7 @@ impl Checker {
             })
         }));
         cues::sort_hits(&mut cue_hits);
-        let mut runs = numbers::find_runs(chars);
+        let mut runs = numbers::find_runs(chars, &classes);
         // Runs with a label before them (工号, 投诉编号) are no contact.
         let mut labelled = HashSet::new();
         let mut previous: Option<&numbers::NumberRun> = None;
@@ -305,7 +310,7 @@ impl Checker {
             }
         }
         if let Some(rule) = self.rule_for(Builtin::EnglishWords) {
-            for range in english::phrases(chars) {
+            for range in english::phrases(chars, &classes) {
                 candidates.push(Candidate::of(rules, rule, range));
             }
         }

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::classes::{self, Classes};
 use super::spoken::{self, At, TokenKind};
 use crate::rules::{Builtin, Channel};
 
@@ -76,10 +77,11 @@ const MAX_WORD_GAP: usize = 3;
 
 /// All digit runs of the canonical chars, left to right: digit chars, and the
 /// numbers read aloud of [`spoken`].
-pub fn find_runs(chars: &[char]) -> Vec<NumberRun> {
+pub fn find_runs(chars: &[char], classes: &Classes) -> Vec<NumberRun> {
     let mut runs = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
+    while let Some(next) = classes.find(i, classes::NUMERAL) {
+        i = next;
         let first = spoken::may_start(chars, i)
             .then(|| spoken::token_at(chars, i, At::Start))
             .flatten();
@@ -345,12 +347,17 @@ mod tests {
 
     fn runs(s: &str) -> Vec<String> {
         let n = Normalized::new(s);
-        find_runs(n.chars()).into_iter().map(|r| r.digits).collect()
+        find_runs(n.chars(), &Classes::new(n.chars()))
+            .into_iter()
+            .map(|r| r.digits)
+            .collect()
     }
 
     fn classify(s: &str, cue: Option<Channel>) -> Option<Builtin> {
         let n = Normalized::new(s);
-        find_runs(n.chars()).remove(0).classify(cue)
+        find_runs(n.chars(), &Classes::new(n.chars()))
+            .remove(0)
+            .classify(cue)
     }
 
     #[test]
@@ -393,7 +400,7 @@ mod tests {
         assert_eq!(runs("double five triple-oh"), ["55000"]);
         let n =
             Normalized::new("call us at plus one, six-four-six, six-four-one, nine-four-eight-two");
-        let run = find_runs(n.chars()).remove(0);
+        let run = find_runs(n.chars(), &Classes::new(n.chars())).remove(0);
         assert!(run.plus && run.digits == "16466419482" && n.slice(run.range).starts_with("plus"));
         assert_eq!(runs("one or two, top ten"), ["1", "2"]);
         assert_eq!(runs("oh well, someone"), Vec::<String>::new());

@@ -9,6 +9,7 @@
 //! only the matches that cross one ("留\n个\n电话", "加\nV\n吧").
 
 use super::Candidate;
+use super::classes::{self, Classes};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -25,7 +26,7 @@ pub const MAX_SPLIT: usize = 3;
 
 /// What people put between the chars of a word to split it. Not commas or
 /// full stops: "好的，加。我们" is two clauses, not a word.
-fn is_splitter(c: char) -> bool {
+pub(super) fn is_splitter(c: char) -> bool {
     if c.is_ascii() {
         return ASCII_SPLITTERS & (1 << c as u32) != 0;
     }
@@ -80,20 +81,18 @@ fn joins(chars: &[char], i: usize) -> bool {
 /// Which canonical chars to squeeze out: runs of up to [`MAX_SPLIT`]
 /// splitters between two chars that join and that `live` says may belong to
 /// one word. `None` when there are none.
-fn squeezable(chars: &[char], live: impl Fn(char) -> bool) -> Option<Vec<bool>> {
+fn squeezable(chars: &[char], classes: &Classes, live: impl Fn(char) -> bool) -> Option<Vec<bool>> {
     let mut drop: Option<Vec<bool>> = None;
     let mut i = 1;
     while i < chars.len() {
-        // Han chars, letters and digits are most of the text and never split
-        // anything: one tight scan passes them. A splitter after a whole word
-        // joins nothing.
-        let Some(skip) = chars[i..]
-            .iter()
-            .position(|&c| !is_han(c) && is_splitter(c))
+        // Most chars split nothing: one tight scan passes them, and the
+        // splitters after anything but a Han char or a letter, which join
+        // nothing.
+        let Some(next) = classes.find_after(i, classes::HAN | classes::LATIN, classes::SPLITTER)
         else {
             break;
         };
-        i += skip;
+        i = next;
         if !joins(chars, i - 1) {
             i += 1;
             continue;
@@ -163,12 +162,13 @@ impl SplitMatcher {
     pub fn find(
         &self,
         norm: &Normalized,
+        classes: &Classes,
         rules: &[Rule],
         matchers: &Matchers,
         out: &mut Vec<Candidate>,
     ) {
         let live = |c: char| self.in_words(c, matchers.pinyin);
-        let Some(drop) = squeezable(norm.chars(), live) else {
+        let Some(drop) = squeezable(norm.chars(), classes, live) else {
             return;
         };
         let whole: HashSet<(usize, usize, usize)> = out
@@ -259,7 +259,7 @@ mod tests {
 
     fn squeezed(s: &str) -> String {
         let norm = Normalized::new(s);
-        match squeezable(norm.chars(), |_| true) {
+        match squeezable(norm.chars(), &Classes::new(norm.chars()), |_| true) {
             Some(drop) => norm.without(0..norm.len(), &drop).0.text().to_string(),
             None => norm.text().to_string(),
         }

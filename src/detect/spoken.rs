@@ -290,11 +290,16 @@ fn lookalike_digit(chars: &[char], i: usize, at: At) -> Option<u8> {
 #[inline]
 pub fn may_start(chars: &[char], i: usize) -> bool {
     let c = chars[i];
+    may_start_char(c) && (!is_letter(c) || i == 0 || !is_letter(chars[i - 1]))
+}
+
+/// Whether a run may start with `c`, wherever it stands: a digit, a numeral,
+/// a radio word's char, or a letter a digit word (or "double", "triple", or
+/// a look-alike digit as in l38) begins with.
+pub fn may_start_char(c: char) -> bool {
     if c.is_ascii() {
-        // The first letters of the digit words and of "double", "triple".
-        // …and of the look-alike digits (l38).
         let word_start = matches!(c, 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'd' | 'l' | 'i');
-        return c.is_ascii_digit() || (word_start && (i == 0 || !is_letter(chars[i - 1])));
+        return c.is_ascii_digit() || word_start;
     }
     let code = c as usize;
     code < 0x10000 && NUMERAL_BITS[code / 64] & (1 << (code % 64)) != 0

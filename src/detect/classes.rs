@@ -1,0 +1,112 @@
+//! What each canonical char is, as a few bits read once per message.
+//!
+//! Several scans look for rare chars in long text: a dot after a host label, a
+//! splitter between two chars of a word, a digit or numeral, an at-sign, a
+//! Latin letter in Chinese text. Each used to test every char with its own
+//! chain of range checks; one pass now sets the bits and the scans run over
+//! them in a tight loop. The predicates themselves stay where they belong
+//! (links, split, spoken, text); this module only gathers them.
+
+use super::{links, split, spoken, text};
+use crate::normalize::is_han;
+use std::sync::LazyLock;
+
+/// One set of bits per canonical char.
+pub struct Classes(Vec<u16>);
+
+/// A Han char ([`is_han`]).
+pub const HAN: u16 = 1 << 0;
+/// A Latin letter ([`text::is_latin_letter`]).
+pub const LATIN: u16 = 1 << 1;
+/// What people split a word with ([`split::is_splitter`]).
+pub const SPLITTER: u16 = 1 << 2;
+/// A char of a host label ([`links::is_label_char`]).
+pub const LABEL: u16 = 1 << 3;
+/// An ASCII letter or digit.
+pub const ALNUM: u16 = 1 << 4;
+/// What may open a share code ([`links::may_open`]).
+pub const OPENER: u16 = 1 << 5;
+/// What an at-sign may start with ([`links::may_start_at_sign`]).
+pub const AT_SIGN: u16 = 1 << 6;
+/// What a number may start with ([`spoken::may_start_char`]).
+pub const NUMERAL: u16 = 1 << 7;
+/// An ASCII char.
+pub const ASCII: u16 = 1 << 8;
+/// What a dot between host labels may start with ([`links::may_start_dot`]).
+pub const DOT: u16 = 1 << 9;
+
+impl Classes {
+    pub fn new(chars: &[char]) -> Classes {
+        let table = &*BMP_CLASSES;
+        Classes(
+            chars
+                .iter()
+                .map(|&c| match table.get(c as usize) {
+                    Some(&bits) => bits,
+                    None => class_of(c),
+                })
+                .collect(),
+        )
+    }
+
+    /// The bits of char `i`.
+    pub fn at(&self, i: usize) -> u16 {
+        self.0[i]
+    }
+
+    /// The first index at or after `from` whose char has any of `bits`.
+    pub fn find(&self, from: usize, bits: u16) -> Option<usize> {
+        let rest = self.0.get(from..)?;
+        rest.iter().position(|&k| k & bits != 0).map(|p| from + p)
+    }
+
+    /// The first index `i` at or after `from` whose char has any of `bits`
+    /// while the char before it has any of `before`.
+    pub fn find_after(&self, from: usize, before: u16, bits: u16) -> Option<usize> {
+        let k = &self.0;
+        (from.max(1)..k.len()).find(|&i| k[i] & bits != 0 && k[i - 1] & before != 0)
+    }
+}
+
+/// The classes of every char of the Basic Multilingual Plane, where nearly
+/// all text is, computed once: a look-up per char instead of every predicate.
+static BMP_CLASSES: LazyLock<Vec<u16>> = LazyLock::new(|| {
+    (0..=0xFFFF)
+        .map(|code| char::from_u32(code).map_or(0, class_of))
+        .collect()
+});
+
+/// Every bit of `c`, from the predicates themselves.
+fn class_of(c: char) -> u16 {
+    let bits = [
+        (is_han(c), HAN),
+        (text::is_latin_letter(c), LATIN),
+        (split::is_splitter(c), SPLITTER),
+        (links::is_label_char(c), LABEL),
+        (c.is_ascii_alphanumeric(), ALNUM),
+        (links::may_open(c), OPENER),
+        (links::may_start_at_sign(c), AT_SIGN),
+        (spoken::may_start_char(c), NUMERAL),
+        (c.is_ascii(), ASCII),
+        (links::may_start_dot(c), DOT),
+    ];
+    bits.into_iter()
+        .filter(|&(has, _)| has)
+        .fold(0, |all, (_, bit)| all | bit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_find_the_first_char_of_a_class() {
+        let chars: Vec<char> = "加我 wx.abc".chars().collect();
+        let classes = Classes::new(&chars);
+        assert_eq!(classes.find(0, LATIN), Some(3));
+        assert_eq!(classes.find(4, SPLITTER), Some(5));
+        assert_eq!(classes.find_after(0, LABEL, SPLITTER), Some(5));
+        assert_eq!(classes.find(9, NUMERAL), None);
+        assert_eq!(classes.find(40, HAN), None);
+    }
+}
