@@ -192,25 +192,21 @@ fn is_measure(name: &str) -> bool {
         && letters.chars().all(|c| c.is_ascii_lowercase())
 }
 
-/// The original text's chars, read once per message and only when a case is
-/// asked; the scans that need them share one.
+/// The merchant's own text, where the case of a host or code is read.
 pub struct Original<'a> {
     text: &'a str,
-    chars: Option<Vec<char>>,
 }
 
 impl<'a> Original<'a> {
     pub fn new(text: &'a str) -> Original<'a> {
-        Original { text, chars: None }
+        Original { text }
     }
 
-    /// The original chars behind a canonical range.
-    fn behind(&mut self, norm: &Normalized, range: Range<usize>) -> &[char] {
+    /// The original chars behind a canonical range. Few ranges are asked
+    /// for, so the chars before one are skipped, not kept.
+    fn behind(&self, norm: &Normalized, range: Range<usize>) -> Vec<char> {
         let span = norm.original_span(range);
-        let chars = self
-            .chars
-            .get_or_insert_with(|| self.text.chars().collect());
-        &chars[span.start.min(chars.len())..span.end.min(chars.len())]
+        self.text.chars().skip(span.start).take(span.len()).collect()
     }
 }
 
@@ -224,7 +220,7 @@ fn is_local_char(c: char) -> bool {
 }
 
 /// Every e-mail address in the canonical text.
-pub fn emails(norm: &Normalized, classes: &Classes, _original: &mut Original) -> Vec<Range<usize>> {
+pub fn emails(norm: &Normalized, classes: &Classes, _original: &Original) -> Vec<Range<usize>> {
     let c = norm.chars();
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 1;
@@ -357,7 +353,7 @@ fn domain_end(c: &[char], start: usize) -> Option<usize> {
 }
 
 /// Every host (with its scheme, port and path) in the canonical text.
-pub fn hosts(norm: &Normalized, classes: &Classes, original: &mut Original) -> Vec<Range<usize>> {
+pub fn hosts(norm: &Normalized, classes: &Classes, original: &Original) -> Vec<Range<usize>> {
     let c = norm.chars();
     let mut found = Vec::new();
     let mut i = 1;
@@ -390,7 +386,7 @@ pub fn hosts(norm: &Normalized, classes: &Classes, original: &mut Original) -> V
 /// The host whose chain of labels starts at `start`, and where the chain ends.
 fn host_at(
     norm: &Normalized,
-    original: &mut Original,
+    original: &Original,
     start: usize,
 ) -> (Option<Range<usize>>, usize) {
     let c = norm.chars();
@@ -594,7 +590,7 @@ fn switches(code: &[char]) -> usize {
 pub fn share_codes(
     norm: &Normalized,
     classes: &Classes,
-    original: &mut Original,
+    original: &Original,
 ) -> Vec<Range<usize>> {
     let c = norm.chars();
     let mut found = Vec::new();
@@ -648,7 +644,7 @@ pub fn share_codes(
             let digits = body.iter().any(|ch| ch.is_numeric());
             let mixed_case =
                 body.iter().any(|ch| ch.is_uppercase()) && body.iter().any(|ch| ch.is_lowercase());
-            if letters && (digits || mixed_case) && switches(body) >= needed {
+            if letters && (digits || mixed_case) && switches(&body) >= needed {
                 found.push(i..body_end + 1);
                 i = body_end + 1;
                 continue;
@@ -665,7 +661,7 @@ mod tests {
 
     fn hosts_in(text: &str) -> Vec<String> {
         let norm = Normalized::new(text);
-        hosts(&norm, &Classes::new(norm.chars()), &mut Original::new(text))
+        hosts(&norm, &Classes::new(norm.chars()), &Original::new(text))
             .into_iter()
             .map(|r| norm.slice(r).to_string())
             .collect()
@@ -673,7 +669,7 @@ mod tests {
 
     fn codes_in(text: &str) -> Vec<String> {
         let norm = Normalized::new(text);
-        share_codes(&norm, &Classes::new(norm.chars()), &mut Original::new(text))
+        share_codes(&norm, &Classes::new(norm.chars()), &Original::new(text))
             .into_iter()
             .map(|r| norm.slice(r).to_string())
             .collect()

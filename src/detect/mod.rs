@@ -225,19 +225,19 @@ impl Checker {
         };
         self.split
             .find(&norm, &classes, rules, &joined, &mut candidates);
-        let mut original = links::Original::new(text);
+        let original = links::Original::new(text);
         for (builtin, find) in [
             (
                 Builtin::Link,
                 links::hosts
-                    as fn(&Normalized, &Classes, &mut links::Original) -> Vec<Range<usize>>,
+                    as fn(&Normalized, &Classes, &links::Original) -> Vec<Range<usize>>,
             ),
             (Builtin::ShareCode, links::share_codes),
             (Builtin::EmailAddress, links::emails),
         ] {
             if let Some(rule) = self.rule_for(builtin) {
                 candidates.extend(
-                    find(&norm, &classes, &mut original)
+                    find(&norm, &classes, &original)
                         .into_iter()
                         .map(|range| Candidate::of(rules, rule, range)),
                 );
