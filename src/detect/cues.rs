@@ -617,8 +617,13 @@ impl CueMatcher {
         let mut names = Vec::new();
         let mut i = sentence.start;
         while i < sentence.end {
-            // Inside a Latin word no verb starts (they need word edges).
-            if i > 0 && chars[i].is_ascii_alphabetic() && chars[i - 1].is_ascii_alphabetic() {
+            // Most chars start neither a verb nor an appositive's cue; inside
+            // a Latin word none starts (they need word edges).
+            let c = chars[i];
+            let may_start = self.search_words.may_start(c) || self.appositive_before.may_start(c);
+            if !may_start
+                || (i > 0 && c.is_ascii_alphabetic() && chars[i - 1].is_ascii_alphabetic())
+            {
                 i += 1;
                 continue;
             }

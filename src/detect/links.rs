@@ -206,7 +206,11 @@ impl<'a> Original<'a> {
     /// for, so the chars before one are skipped, not kept.
     fn behind(&self, norm: &Normalized, range: Range<usize>) -> Vec<char> {
         let span = norm.original_span(range);
-        self.text.chars().skip(span.start).take(span.len()).collect()
+        self.text
+            .chars()
+            .skip(span.start)
+            .take(span.len())
+            .collect()
     }
 }
 
@@ -384,11 +388,7 @@ pub fn hosts(norm: &Normalized, classes: &Classes, original: &Original) -> Vec<R
 }
 
 /// The host whose chain of labels starts at `start`, and where the chain ends.
-fn host_at(
-    norm: &Normalized,
-    original: &Original,
-    start: usize,
-) -> (Option<Range<usize>>, usize) {
+fn host_at(norm: &Normalized, original: &Original, start: usize) -> (Option<Range<usize>>, usize) {
     let c = norm.chars();
     // Glued to a word: "café.com" is not a chain start; "@qq.com" is an e-mail's.
     if start > 0 && (is_latin_letter(c[start - 1]) || matches!(c[start - 1], '@' | '_')) {
@@ -587,11 +587,7 @@ fn switches(code: &[char]) -> usize {
 }
 
 /// Every share code, with its enclosing symbols, in the canonical text.
-pub fn share_codes(
-    norm: &Normalized,
-    classes: &Classes,
-    original: &Original,
-) -> Vec<Range<usize>> {
+pub fn share_codes(norm: &Normalized, classes: &Classes, original: &Original) -> Vec<Range<usize>> {
     let c = norm.chars();
     let mut found = Vec::new();
     let mut i = 0;

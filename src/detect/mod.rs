@@ -229,8 +229,7 @@ impl Checker {
         for (builtin, find) in [
             (
                 Builtin::Link,
-                links::hosts
-                    as fn(&Normalized, &Classes, &links::Original) -> Vec<Range<usize>>,
+                links::hosts as fn(&Normalized, &Classes, &links::Original) -> Vec<Range<usize>>,
             ),
             (Builtin::ShareCode, links::share_codes),
             (Builtin::EmailAddress, links::emails),

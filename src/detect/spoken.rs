@@ -208,12 +208,17 @@ fn word_at(chars: &[char], i: usize) -> Option<(usize, u8, bool)> {
     let word = &chars[i..end];
     WORDS
         .iter()
-        .find(|(w, _, _)| w.len() == word.len() && w.chars().eq(word.iter().copied()))
+        .find(|(w, _, _)| {
+            w.len() == word.len() && w.bytes().zip(word).all(|(b, &c)| c == char::from(b))
+        })
         .map(|&(_, d, weak)| (end, d, weak))
 }
 
 /// "double five", "triple-oh": the repeated digit token at `i`.
 fn repeated_at(chars: &[char], i: usize) -> Option<Token> {
+    if !matches!(chars[i], 'd' | 't') {
+        return None;
+    }
     let (times, len) = [("double", 2u8), ("triple", 3u8)]
         .into_iter()
         .find(|(w, _)| {
@@ -272,6 +277,13 @@ fn lookalike_digit(chars: &[char], i: usize, at: At) -> Option<u8> {
         'l' | 'i' => 1,
         _ => return None,
     };
+    // A letter other than a look-alike right after it: a word ("of", "is").
+    if chars
+        .get(i + 1)
+        .is_some_and(|&c| c.is_ascii_alphabetic() && !matches!(c, 'o' | 'l' | 'i'))
+    {
+        return None;
+    }
     let alnum = |k: &usize| chars[*k].is_ascii_alphanumeric();
     let start = (0..i).rev().take_while(alnum).last().unwrap_or(i);
     let end = (i..chars.len()).find(|k| !alnum(k)).unwrap_or(chars.len());
