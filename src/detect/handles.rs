@@ -50,7 +50,7 @@ const ID_REACH: usize = 12;
 /// Every WeChat-style ID after a WeChat cue, 加, or 号 in the canonical chars.
 pub fn after_cues(chars: &[char], hits: &[CueHit], cues: &CueMatcher) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for hit in hits {
         let wechat_id = match hit.channel {
             Channel::Wechat | Channel::Add => true,

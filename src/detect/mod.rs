@@ -26,7 +26,9 @@ mod suffixes;
 pub mod text;
 mod words;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -259,7 +261,7 @@ impl Checker {
         cues::sort_hits(&mut cue_hits);
         let mut runs = numbers::find_runs(chars, &classes);
         // Runs with a label before them (工号, 投诉编号) are no contact.
-        let mut labelled = HashSet::new();
+        let mut labelled = HashSet::default();
         let mut previous: Option<&numbers::NumberRun> = None;
         for run in &runs {
             // A list carries its label on: "顺丰：7515…、5762…、0428…".
@@ -380,7 +382,7 @@ impl Checker {
         let wechat_id = self.rule_for(Builtin::HandleAfterCue);
         let qq_number = self.rule_for(Builtin::NumberQq);
         let mut found = Vec::new();
-        let mut channels = HashSet::new();
+        let mut channels = HashSet::default();
         for c in candidates.iter() {
             let rule = &rules[c.rule];
             if rule.builtin.is_some() {
@@ -423,7 +425,7 @@ impl Checker {
             .collect();
         let blocking = self.blocking_platforms(candidates);
         let taken = SortedRanges::new(platforms);
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for platform in blocking {
             let sentence = text::around(chars, platform, 60, true);
             for name in self.cues.search_names(chars, sentence, &taken) {
@@ -446,7 +448,7 @@ impl Checker {
             .filter(|c| rules[c.rule].names_channel())
             .filter_map(|c| self.cues.ask_for_account(chars, &c.range))
             .collect();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for range in questions {
             if seen.insert(range.start) {
                 candidates.push(Candidate::of(rules, rule, range));

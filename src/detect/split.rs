@@ -10,7 +10,7 @@
 
 use super::Candidate;
 use super::classes::{self, Classes};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use super::keywords::KeywordMatcher;
