@@ -40,6 +40,20 @@ pub struct PinyinMatcher {
     /// For each char up to U+9FFF, whether a listed word may start with it:
     /// one look-up turns away most chars of a message.
     starts: Vec<bool>,
+    /// Per syllable: the words whose first syllable it is, in order.
+    by_reading: Vec<Vec<usize>>,
+    /// Per literal first char ("v" of "v信"): the words it starts, in order.
+    by_literal: Vec<(char, Vec<usize>)>,
+}
+
+/// Two ascending lists of word indexes as one, in order.
+fn merged<'a>(a: &'a [usize], b: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    let (mut a, mut b) = (a.iter().copied().peekable(), b.iter().copied().peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(&x), Some(&y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 const NONE: u16 = u16::MAX;
@@ -129,9 +143,19 @@ impl PinyinMatcher {
         literal_starts.sort_unstable();
         literal_starts.dedup();
         let mut reading_starts = vec![false; syllables.len()];
-        for (_, _, parts) in &words {
-            if let Some(&Syllable::Reading(k)) = parts.first() {
-                reading_starts[usize::from(k)] = true;
+        let mut by_reading = vec![Vec::new(); syllables.len()];
+        let mut by_literal: Vec<(char, Vec<usize>)> = Vec::new();
+        for (index, (_, _, parts)) in words.iter().enumerate() {
+            match parts.first() {
+                Some(&Syllable::Reading(k)) => {
+                    reading_starts[usize::from(k)] = true;
+                    by_reading[usize::from(k)].push(index);
+                }
+                Some(&Syllable::Literal(l)) => match by_literal.iter_mut().find(|(c, _)| *c == l) {
+                    Some((_, list)) => list.push(index),
+                    None => by_literal.push((l, vec![index])),
+                },
+                None => {}
             }
         }
         let mut matcher = PinyinMatcher {
@@ -140,6 +164,8 @@ impl PinyinMatcher {
             xin,
             literal_starts,
             reading_starts,
+            by_reading,
+            by_literal,
             starts: Vec::new(),
         };
         matcher.starts = (0..=LAST)
@@ -200,10 +226,16 @@ impl PinyinMatcher {
             if !starts_word {
                 continue;
             }
-            for (rule, severity, syllables) in &self.words {
-                if !self.reads(c, syllables[0]) {
-                    continue;
-                }
+            let by_reading = self
+                .syllable(c)
+                .map_or(&[][..], |k| &self.by_reading[usize::from(k)][..]);
+            let by_literal = self
+                .by_literal
+                .iter()
+                .find(|(l, _)| *l == c)
+                .map_or(&[][..], |(_, words)| &words[..]);
+            for word in merged(by_reading, by_literal) {
+                let (rule, severity, syllables) = &self.words[word];
                 let n = syllables.len();
                 let reads = start + n <= chars.len()
                     && syllables
