@@ -282,19 +282,13 @@ impl Builder {
             let code = (u32::from(lead) & 0x0F) << 12
                 | (u32::from(second) & 0x3F) << 6
                 | (u32::from(third) & 0x3F);
-            let ideograph = matches!(code, 0x4E00..=0x9FFF | 0x3400..=0x4DBF);
-            let traditional = ideograph && {
-                let bit = (code - IDEOGRAPHS_START) as usize;
-                TRADITIONAL_BITS[bit / 64] & (1 << (bit % 64)) != 0
-            };
-            // CJK punctuation; the Hangzhou numerals (〡〢〣) after it fold.
-            let punctuation = matches!(code, 0x3001..=0x3020);
-            let (false, Some(c)) = (
-                traditional || !(ideograph || punctuation),
-                char::from_u32(code),
-            ) else {
+            let bit = (code - STABLE_START) as usize;
+            let stable = STABLE_BITS[bit / 64] & (1 << (bit % 64)) != 0;
+            let (true, Some(c)) = (stable, char::from_u32(code)) else {
                 break;
             };
+            // Below Extension A, only punctuation is stable.
+            let ideograph = code >= IDEOGRAPHS_START;
             self.chars.push(c);
             ideographs += usize::from(ideograph);
             at += 3;
@@ -387,6 +381,33 @@ impl Builder {
     }
 }
 
+/// The three-byte chars from U+3000 to U+9FFF, where CJK punctuation and the
+/// ideographs are.
+const STABLE_START: u32 = 0x3000;
+const STABLE_LEN: usize = 0xA000 - 0x3000;
+
+/// One bit per char from [`STABLE_START`]: set for the chars that are their
+/// own canonical form — CJK punctuation (the Hangzhou numerals after it
+/// fold) and the simplified ideographs of the common block and Extension A.
+static STABLE_BITS: [u64; STABLE_LEN / 64] = {
+    let mut bits = [0u64; STABLE_LEN / 64];
+    let mut code = STABLE_START;
+    while code < STABLE_START + STABLE_LEN as u32 {
+        let ideograph = matches!(code, 0x4E00..=0x9FFF | 0x3400..=0x4DBF);
+        let punctuation = matches!(code, 0x3001..=0x3020);
+        let traditional = ideograph && {
+            let bit = (code - IDEOGRAPHS_START) as usize;
+            TRADITIONAL_BITS[bit / 64] & (1 << (bit % 64)) != 0
+        };
+        if (ideograph && !traditional) || punctuation {
+            let bit = (code - STABLE_START) as usize;
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        code += 1;
+    }
+    bits
+};
+
 /// Separators that people put between the letters of a word to hide it.
 fn is_letter_spacer(c: char) -> bool {
     matches!(
@@ -429,34 +450,36 @@ fn collapse_letter_spacing(b: &mut Builder) {
     // lone letter or a Han char — and whether a chain may be joined.
     let mut spacer_runs = Vec::new();
     let (mut lone, mut lone_letter) = (0, false);
-    // The alphanumeric run being read: its length (capped at 2) and whether
-    // its first char is a letter.
-    let (mut run, mut run_letter) = (0u8, false);
-    // The two chars before the one being read.
-    let (mut before, mut before_that) = ('\0', '\0');
-    for (i, &c) in chars.iter().chain(std::iter::once(&'\0')).enumerate() {
+    let mut i = 0;
+    while i < chars.len() {
+        // Letters, digits and spacers all lie below the ideographs, where
+        // most Chinese text is: a tight scan passes the rest.
+        match chars[i..].iter().position(|&c| (c as u32) < 0x3400) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        let c = chars[i];
         if c.is_ascii_alphanumeric() {
-            run_letter = if run == 0 {
-                c.is_ascii_alphabetic()
-            } else {
-                run_letter
-            };
-            run = (run + 1).min(2);
-        } else {
-            if run == 1 {
-                lone += 1;
-                lone_letter |= run_letter;
+            // A whole run of letters and digits at once: only its length
+            // and first char matter.
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+                i += 1;
             }
-            run = 0;
-            // Every spacer lies below the ideographs, where most text is.
-            if (c as u32) < 0x3400
-                && is_letter_spacer(c)
-                && ((is_latin(before) && !is_latin(before_that)) || is_han(before))
-            {
+            if i - start == 1 {
+                lone += 1;
+                lone_letter |= c.is_ascii_alphabetic();
+            }
+            continue;
+        }
+        if i > 0 && is_letter_spacer(c) {
+            let before = chars[i - 1];
+            let lone_before = is_latin(before) && (i < 2 || !is_latin(chars[i - 2]));
+            if lone_before || is_han(before) {
                 spacer_runs.push(i);
             }
         }
-        (before_that, before) = (before, c);
+        i += 1;
     }
     let chainable = lone >= MIN_CHAIN && lone_letter;
     if spacer_runs.is_empty() && !chainable {
@@ -769,6 +792,25 @@ mod tests {
             for c in (first..=last).filter(|c| !c.is_whitespace()) {
                 assert_eq!(canonical(&format!("a{c}b")), "ab", "U+{:04X}", c as u32);
             }
+        }
+    }
+
+    #[test]
+    fn the_stable_cjk_chars_are_their_own_canonical_form() {
+        for code in STABLE_START..STABLE_START + STABLE_LEN as u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let bit = (code - STABLE_START) as usize;
+            let stable = STABLE_BITS[bit / 64] & (1 << (bit % 64)) != 0;
+            let own = fold(c).is_none()
+                && !is_invisible(c)
+                && trad_to_simp(c).is_none()
+                && std::iter::once(c).nfkc().eq([c])
+                && c.to_lowercase().eq([c]);
+            // Every char the shortcut passes through must be one the slow
+            // path would have left alone.
+            assert!(!stable || own, "{c} (U+{code:04X})");
         }
     }
 
