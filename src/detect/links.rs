@@ -394,23 +394,27 @@ fn host_at(norm: &Normalized, original: &Original, start: usize) -> (Option<Rang
     if start > 0 && (is_latin_letter(c[start - 1]) || matches!(c[start - 1], '@' | '_')) {
         return (None, label_end(c, start));
     }
-    let mut labels: Vec<Range<usize>> = Vec::with_capacity(4);
-    labels.push(start..label_end(c, start));
+    let first_end = label_end(c, start);
+    // Most dots after a word end a sentence: no label follows, no host.
+    let label_after = |end: usize| {
+        let (dot, len) = dot_at(c, end)?;
+        let next_end = label_end(c, end + len);
+        (next_end > end + len).then_some((dot, end + len..next_end))
+    };
+    if label_after(first_end).is_none() {
+        return (None, first_end);
+    }
+    let mut labels: Vec<Range<usize>> = vec![start..first_end];
     let mut dots = Vec::new();
+    let mut chain_end = first_end;
     while labels.len() < 12 {
-        let end = labels.last().expect("one label").end;
-        let Some((dot, len)) = dot_at(c, end) else {
+        let Some((dot, label)) = label_after(chain_end) else {
             break;
         };
-        let next = end + len;
-        let next_end = label_end(c, next);
-        if next_end == next {
-            break;
-        }
-        labels.push(next..next_end);
+        chain_end = label.end;
+        labels.push(label);
         dots.push(dot);
     }
-    let chain_end = labels.last().expect("one label").end;
     let text: Vec<String> = labels
         .iter()
         .map(|r| c[r.clone()].iter().collect())
