@@ -61,10 +61,17 @@ impl Classes {
     }
 
     /// The first index `i` at or after `from` whose char has any of `bits`
-    /// while the char before it has any of `before`.
-    pub fn find_after(&self, from: usize, before: u16, bits: u16) -> Option<usize> {
+    /// while the char before it has any of `before`, and where `also(i)`
+    /// holds: a closer look, taken only where the bits allow.
+    pub fn find_after(
+        &self,
+        from: usize,
+        before: u16,
+        bits: u16,
+        also: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let k = &self.0;
-        (from.max(1)..k.len()).find(|&i| k[i] & bits != 0 && k[i - 1] & before != 0)
+        (from.max(1)..k.len()).find(|&i| k[i] & bits != 0 && k[i - 1] & before != 0 && also(i))
     }
 }
 
@@ -105,7 +112,7 @@ mod tests {
         let classes = Classes::new(&chars);
         assert_eq!(classes.find(0, LATIN), Some(3));
         assert_eq!(classes.find(4, SPLITTER), Some(5));
-        assert_eq!(classes.find_after(0, LABEL, SPLITTER), Some(5));
+        assert_eq!(classes.find_after(0, LABEL, SPLITTER, |_| true), Some(5));
         assert_eq!(classes.find(9, NUMERAL), None);
         assert_eq!(classes.find(40, HAN), None);
     }

@@ -232,7 +232,9 @@ pub fn emails(norm: &Normalized, classes: &Classes, _original: &Original) -> Vec
         // Cheap tests first, in one tight scan: a char an at-sign may start
         // with, after an ASCII char (a local part, or the space before a
         // spelled at-sign).
-        let Some(next) = classes.find_after(i, classes::ASCII, classes::AT_SIGN) else {
+        // A space starts only a spelled one, " at ".
+        let spelled = |at: usize| c[at] != ' ' || c.get(at + 1) == Some(&'a');
+        let Some(next) = classes.find_after(i, classes::ASCII, classes::AT_SIGN, spelled) else {
             break;
         };
         i = next;
@@ -364,7 +366,10 @@ pub fn hosts(norm: &Normalized, classes: &Classes, original: &Original) -> Vec<R
     while i < c.len() {
         // Cheap tests first, in one tight scan: a char a dot may start with
         // (never a label char) right after a label char.
-        let Some(next) = classes.find_after(i, classes::LABEL, classes::DOT) else {
+        // A space starts only a spaced or spelled dot: " . ", " 点 ", " dot ".
+        let spaced =
+            |at: usize| c[at] != ' ' || matches!(c.get(at + 1), Some('.' | '点' | 'd' | '(' | '['));
+        let Some(next) = classes.find_after(i, classes::LABEL, classes::DOT, spaced) else {
             break;
         };
         i = next;
@@ -599,7 +604,7 @@ pub fn share_codes(norm: &Normalized, classes: &Classes, original: &Original) ->
         // Cheap test first, in one tight scan: a char that may open a code,
         // glued to an ASCII letter or digit, with room for a code after it.
         let Some(next) = classes
-            .find_after(i + 1, classes::OPENER, classes::ALNUM)
+            .find_after(i + 1, classes::OPENER, classes::ALNUM, |_| true)
             .filter(|&next| next + 7 <= c.len())
         else {
             break;

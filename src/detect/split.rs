@@ -88,8 +88,14 @@ fn squeezable(chars: &[char], classes: &Classes, live: impl Fn(char) -> bool) ->
         // Most chars split nothing: one tight scan passes them, and the
         // splitters after anything but a Han char or a letter, which join
         // nothing.
-        let Some(next) = classes.find_after(i, classes::HAN | classes::LATIN, classes::SPLITTER)
-        else {
+        // A letter joins only standing alone ("V | 信", not "we | chat").
+        let lone_letter = |at: usize| {
+            classes.at(at - 1) & classes::HAN != 0
+                || at < 2
+                || classes.at(at - 2) & classes::LATIN == 0
+        };
+        let joining = classes::HAN | classes::LATIN;
+        let Some(next) = classes.find_after(i, joining, classes::SPLITTER, lone_letter) else {
             break;
         };
         i = next;
