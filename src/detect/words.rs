@@ -52,11 +52,16 @@ impl WordMatcher {
         let Some(automaton) = &self.automaton else {
             return;
         };
+        // Matches come in the order of their ends: one cursor walks the
+        // chars to each end, and the start is the word's length before it.
+        let mut end = 0;
         for m in automaton.find_overlapping_iter(norm.text()) {
             let (len, ids) = &self.words[m.value() as usize];
-            let start = norm.char_index(m.start());
+            while norm.byte_offset(end) < m.end() {
+                end += 1;
+            }
             for &id in ids {
-                found(id, start..start + len);
+                found(id, end - len..end);
             }
         }
     }

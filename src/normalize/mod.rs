@@ -168,6 +168,12 @@ impl Normalized {
         }
     }
 
+    /// The byte offset in [`Self::text`] of canonical char `index` (the
+    /// text's length at [`Self::len`]).
+    pub fn byte_offset(&self, index: usize) -> usize {
+        self.byte_offsets[index] as usize
+    }
+
     /// The byte range in [`Self::text`] of a canonical char range.
     pub fn byte_range(&self, chars: Range<usize>) -> Range<usize> {
         self.byte_offsets[chars.start] as usize..self.byte_offsets[chars.end] as usize
