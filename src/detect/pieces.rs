@@ -278,6 +278,25 @@ fn is_piece(run: &NumberRun) -> bool {
         && run.positional != Positional::Amount
 }
 
+/// The next piece from `runs[from]` on, after a piece ending at `prev_end`,
+/// with the filler between them. One-digit runs between pieces belong to the
+/// filler ("前三位").
+fn next_piece(
+    chars: &[char],
+    runs: &[NumberRun],
+    from: usize,
+    prev_end: usize,
+) -> Option<(usize, Filler)> {
+    let next = (from..runs.len())
+        .take_while(|&n| runs[n].range.start <= prev_end + MAX_FILLER)
+        .find(|&n| runs[n].digits.len() >= 2)?;
+    let gap = prev_end..runs[next].range.start;
+    if gap.is_empty() || !is_piece(&runs[next]) {
+        return None;
+    }
+    read_filler(chars, gap, true).map(|filler| (next, filler))
+}
+
 struct Piece<'a> {
     run: &'a NumberRun,
     role: Role,
@@ -312,28 +331,29 @@ fn assemble_from(
         return None;
     }
     // The pieces after the first, read before anything else: most runs have
-    // none, and the lead and the cue are looked for only when there are.
-    let mut pieces = vec![Piece {
-        run,
-        role: Role::Next,
-        count: None,
-    }];
-    let mut worded_gaps = vec![false];
-    let mut k = first + 1;
-    while k < runs.len() && pieces.len() < MAX_PIECES {
-        let prev_end = pieces.last().map_or(0, |p| p.run.range.end);
-        // One-digit runs between pieces belong to the filler ("前三位").
-        let Some(next) = (k..runs.len())
-            .take_while(|&n| runs[n].range.start <= prev_end + MAX_FILLER)
-            .find(|&n| runs[n].digits.len() >= 2)
-        else {
-            break;
-        };
-        let gap = prev_end..runs[next].range.start;
-        if gap.is_empty() || !is_piece(&runs[next]) {
-            break;
-        }
-        let Some(filler) = read_filler(chars, gap, true) else {
+    // none (and then nothing is allocated), and the lead and the cue are
+    // looked for only when there are.
+    let (second, filler) = next_piece(chars, runs, first + 1, run.range.end)?;
+    let mut pieces = vec![
+        Piece {
+            run,
+            role: Role::Next,
+            count: None,
+        },
+        Piece {
+            run: &runs[second],
+            role: filler.role.unwrap_or(Role::Next),
+            count: filler.count,
+        },
+    ];
+    let mut worded_gaps = vec![false, filler.worded];
+    let mut k = second + 1;
+    while k < runs.len()
+        && pieces.len() < MAX_PIECES
+        && runs[k - 1].positional == Positional::None
+    {
+        let prev_end = runs[k - 1].range.end;
+        let Some((next, filler)) = next_piece(chars, runs, k, prev_end) else {
             break;
         };
         worded_gaps.push(filler.worded);
@@ -343,12 +363,6 @@ fn assemble_from(
             count: filler.count,
         });
         k = next + 1;
-        if runs[next].positional != Positional::None {
-            break;
-        }
-    }
-    if pieces.len() < 2 {
-        return None;
     }
     let lead = lead_filler(chars, run.range.start);
     let start = match lead {
