@@ -420,18 +420,15 @@ fn host_at(norm: &Normalized, original: &Original, start: usize) -> (Option<Rang
         labels.push(label);
         dots.push(dot);
     }
-    let text: Vec<String> = labels
-        .iter()
-        .map(|r| c[r.clone()].iter().collect())
-        .collect();
+    let text: Vec<&str> = labels.iter().map(|r| norm.slice(r.clone())).collect();
     let scheme = scheme_before(c, start);
     for k in (1..labels.len()).rev() {
-        let tld = text[k].as_str();
+        let tld = text[k];
         if !is_tld(tld) {
             continue;
         }
-        let names: Vec<&str> = text[..=k].iter().map(String::as_str).collect();
-        let suffix = public_suffix_len(&names).max(1);
+        let names = &text[..=k];
+        let suffix = public_suffix_len(names).max(1);
         if suffix > k {
             continue;
         }

@@ -348,9 +348,7 @@ fn assemble_from(
     ];
     let mut worded_gaps = vec![false, filler.worded];
     let mut k = second + 1;
-    while k < runs.len()
-        && pieces.len() < MAX_PIECES
-        && runs[k - 1].positional == Positional::None
+    while k < runs.len() && pieces.len() < MAX_PIECES && runs[k - 1].positional == Positional::None
     {
         let prev_end = runs[k - 1].range.end;
         let Some((next, filler)) = next_piece(chars, runs, k, prev_end) else {
