@@ -409,7 +409,8 @@ fn host_at(norm: &Normalized, original: &Original, start: usize) -> (Option<Rang
     if label_after(first_end).is_none() {
         return (None, first_end);
     }
-    let mut labels: Vec<Range<usize>> = vec![start..first_end];
+    let mut labels: Vec<Range<usize>> = Vec::with_capacity(4);
+    labels.push(start..first_end);
     let mut dots = Vec::new();
     let mut chain_end = first_end;
     while labels.len() < 12 {
