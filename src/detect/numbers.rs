@@ -89,11 +89,13 @@ pub fn find_runs(chars: &[char], classes: &Classes) -> Vec<NumberRun> {
             i += 1;
             continue;
         };
+        // Room for a phone number's digits and groups: one allocation each,
+        // not a growth every few digits.
         let mut run = NumberRun {
             range: i..i,
-            digits: String::new(),
-            groups: Vec::new(),
-            separators: Vec::new(),
+            digits: String::with_capacity(16),
+            groups: Vec::with_capacity(4),
+            separators: Vec::with_capacity(4),
             plus: false,
             area_in_parens: false,
             positional: Positional::None,

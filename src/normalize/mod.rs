@@ -22,6 +22,7 @@
 
 mod tables;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
@@ -132,7 +133,7 @@ impl Normalized {
     pub fn words(words: &[String]) -> Vec<Vec<char>> {
         words
             .iter()
-            .map(|w| Normalized::new(w).chars)
+            .map(|w| Normalized::new(w).chars.clone())
             .filter(|w| !w.is_empty())
             .collect()
     }
@@ -234,14 +235,13 @@ impl Builder {
     /// Room for `bytes` chars: the canonical form has about as many chars as
     /// the original has bytes at most, except for rare one-to-many folds.
     fn with_capacity(bytes: usize) -> Builder {
-        Builder {
-            text: String::with_capacity(bytes),
-            chars: Vec::with_capacity(bytes),
-            byte_offsets: Vec::with_capacity(bytes + 1),
-            origin_start: Vec::with_capacity(bytes),
-            origin_end: Vec::with_capacity(bytes),
-            leading_invisible: None,
-        }
+        let mut b = SPARE.with_borrow_mut(Option::take).unwrap_or_default();
+        b.text.reserve(bytes);
+        b.chars.reserve(bytes);
+        b.byte_offsets.reserve(bytes + 1);
+        b.origin_start.reserve(bytes);
+        b.origin_end.reserve(bytes);
+        b
     }
 
     #[inline]
@@ -413,6 +413,43 @@ static STABLE_BITS: [u64; STABLE_LEN / 64] = {
     }
     bits
 };
+
+thread_local! {
+    /// The columns of the last text normalised on this thread, emptied, for
+    /// the next one: they are a check's largest allocations.
+    static SPARE: RefCell<Option<Builder>> = const { RefCell::new(None) };
+}
+
+/// The most chars whose columns are kept for reuse: a 10 MB chat export
+/// should not stay in memory after its check.
+const MAX_SPARE: usize = 1 << 16;
+
+impl Drop for Normalized {
+    fn drop(&mut self) {
+        if self.chars.capacity() > MAX_SPARE {
+            return;
+        }
+        let mut spare = Builder {
+            text: std::mem::take(&mut self.text),
+            chars: std::mem::take(&mut self.chars),
+            byte_offsets: std::mem::take(&mut self.byte_offsets),
+            origin_start: std::mem::take(&mut self.origin_start),
+            origin_end: std::mem::take(&mut self.origin_end),
+            leading_invisible: None,
+        };
+        spare.text.clear();
+        spare.chars.clear();
+        spare.byte_offsets.clear();
+        spare.origin_start.clear();
+        spare.origin_end.clear();
+        // `try_with`: a text dropped while the thread ends keeps nothing.
+        let _ = SPARE.try_with(|slot| {
+            if let Ok(mut slot) = slot.try_borrow_mut() {
+                slot.get_or_insert(spare);
+            }
+        });
+    }
+}
 
 /// Separators that people put between the letters of a word to hide it.
 fn is_letter_spacer(c: char) -> bool {
