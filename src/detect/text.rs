@@ -23,23 +23,30 @@ pub fn is_latin_letter(c: char) -> bool {
 /// Where the clause (or sentence) around `at` starts and ends, at most `reach`
 /// chars away on each side.
 pub fn around(chars: &[char], at: Range<usize>, reach: usize, sentence: bool) -> Range<usize> {
-    let stops = |c: char| {
-        if sentence {
-            is_sentence_break(c)
-        } else {
-            is_clause_break(c)
-        }
-    };
+    if sentence {
+        around_by(chars, at, reach, is_sentence_break)
+    } else {
+        around_by(chars, at, reach, is_clause_break)
+    }
+}
+
+/// [`around`] with its stop chars, each scan one tight search.
+fn around_by(
+    chars: &[char],
+    at: Range<usize>,
+    reach: usize,
+    stops: impl Fn(char) -> bool,
+) -> Range<usize> {
     let floor = at.start.saturating_sub(reach);
-    let mut start = at.start;
-    while start > floor && !stops(chars[start - 1]) {
-        start -= 1;
-    }
     let ceiling = (at.end + reach).min(chars.len());
-    let mut end = at.end;
-    while end < ceiling && !stops(chars[end]) {
-        end += 1;
-    }
+    let start = chars[floor..at.start]
+        .iter()
+        .rposition(|&c| stops(c))
+        .map_or(floor, |p| floor + p + 1);
+    let end = chars[at.end..ceiling]
+        .iter()
+        .position(|&c| stops(c))
+        .map_or(ceiling, |p| at.end + p);
     start..end
 }
 
