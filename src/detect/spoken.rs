@@ -302,7 +302,35 @@ fn lookalike_digit(chars: &[char], i: usize, at: At) -> Option<u8> {
 #[inline]
 pub fn may_start(chars: &[char], i: usize) -> bool {
     let c = chars[i];
-    may_start_char(c) && (!is_letter(c) || i == 0 || !is_letter(chars[i - 1]))
+    if !may_start_char(c) {
+        return false;
+    }
+    if !is_letter(c) {
+        return true;
+    }
+    let before = i.checked_sub(1).map(|k| chars[k]);
+    if before.is_some_and(is_letter) {
+        return false;
+    }
+    // After a digit, a look-alike may belong to the digits' token ("38l").
+    if before.is_some_and(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    // The second letter of a digit word, "double" or "triple"; or what may
+    // follow a look-alike digit (o, l, i before digits or each other).
+    let next = chars.get(i + 1).copied();
+    let lookalike = next.is_some_and(|n| n.is_ascii_digit() || matches!(n, 'o' | 'l' | 'i'));
+    match c {
+        'z' => next == Some('e'),
+        'o' => !next.is_some_and(is_letter) || matches!(next, Some('h' | 'n')) || lookalike,
+        't' => matches!(next, Some('w' | 'h' | 'r')),
+        'f' => matches!(next, Some('o' | 'i')),
+        's' => matches!(next, Some('i' | 'e')),
+        'e' | 'n' => next == Some('i'),
+        'd' => next == Some('o'),
+        'l' | 'i' => lookalike,
+        _ => true,
+    }
 }
 
 /// Whether a run may start with `c`, wherever it stands: a digit, a numeral,
