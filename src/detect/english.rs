@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use super::classes::{self, Classes};
-use super::text::is_latin_letter;
 
 /// Phrases of Latin words separated by single spaces, with at least one word
 /// of two letters or more ("eggs benedict", "DJ"; not the "s" of "s车").
@@ -15,10 +14,8 @@ pub fn phrases(chars: &[char], classes: &Classes) -> Vec<Range<usize>> {
     let mut i = 0;
     while let Some(start) = classes.find(i, classes::LATIN) {
         i = start;
-        while i < chars.len()
-            && (is_latin_letter(chars[i])
-                || (matches!(chars[i], '\'' | '-' | '’')
-                    && chars.get(i + 1).is_some_and(|&c| is_latin_letter(c))))
+        let latin = |k: usize| k < chars.len() && classes.at(k) & classes::LATIN != 0;
+        while latin(i) || (i < chars.len() && matches!(chars[i], '\'' | '-' | '’') && latin(i + 1))
         {
             i += 1;
         }
