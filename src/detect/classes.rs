@@ -61,18 +61,6 @@ impl Classes {
     }
 
     /// The first index `i` at or after `from` whose char has any of `bits`
-    /// and where `also(i)` holds.
-    pub fn find_where(
-        &self,
-        from: usize,
-        bits: u16,
-        also: impl Fn(usize) -> bool,
-    ) -> Option<usize> {
-        let k = &self.0;
-        (from..k.len()).find(|&i| k[i] & bits != 0 && also(i))
-    }
-
-    /// The first index `i` at or after `from` whose char has any of `bits`
     /// while the char before it has any of `before`, and where `also(i)`
     /// holds: a closer look, taken only where the bits allow.
     pub fn find_after(

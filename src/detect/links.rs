@@ -231,8 +231,7 @@ pub fn emails(norm: &Normalized, classes: &Classes, _original: &Original) -> Vec
     while i < c.len() {
         // Cheap tests first, in one tight scan: a char an at-sign may start
         // with, after an ASCII char (a local part, or the space before a
-        // spelled at-sign).
-        // A space starts only a spelled one, " at ".
+        // spelled at-sign); a space starts only a spelled one, " at ".
         let spelled = |at: usize| c[at] != ' ' || c.get(at + 1) == Some(&'a');
         let Some(next) = classes.find_after(i, classes::ASCII, classes::AT_SIGN, spelled) else {
             break;
@@ -365,8 +364,8 @@ pub fn hosts(norm: &Normalized, classes: &Classes, original: &Original) -> Vec<R
     let mut i = 1;
     while i < c.len() {
         // Cheap tests first, in one tight scan: a char a dot may start with
-        // (never a label char) right after a label char.
-        // A space starts only a spaced or spelled dot: " . ", " 点 ", " dot ".
+        // (never a label char) right after a label char; a space starts only
+        // a spaced or spelled dot (" . ", " 点 ", " dot ").
         let spaced =
             |at: usize| c[at] != ' ' || matches!(c.get(at + 1), Some('.' | '点' | 'd' | '(' | '['));
         let Some(next) = classes.find_after(i, classes::LABEL, classes::DOT, spaced) else {

@@ -85,30 +85,19 @@ fn squeezable(chars: &[char], classes: &Classes, live: impl Fn(char) -> bool) ->
     let mut drop: Option<Vec<bool>> = None;
     let mut i = 1;
     while i < chars.len() {
-        // Most chars split nothing: one tight scan passes them, and the
-        // splitters after anything but a Han char or a letter, which join
-        // nothing.
-        // A letter joins only standing alone ("V | 信", not "we | chat").
-        let lone_letter = |at: usize| {
-            classes.at(at - 1) & classes::HAN != 0
-                || at < 2
-                || classes.at(at - 2) & classes::LATIN == 0
-        };
+        // Most chars split nothing: one tight scan passes them, and looks
+        // closer only at a splitter after a Han char or a letter.
         let joining = classes::HAN | classes::LATIN;
-        let Some(next) = classes.find_after(i, joining, classes::SPLITTER, lone_letter) else {
+        let after_joiner = |at: usize| joins(chars, at - 1);
+        let Some(next) = classes.find_after(i, joining, classes::SPLITTER, after_joiner) else {
             break;
         };
         i = next;
-        if !joins(chars, i - 1) {
-            i += 1;
-            continue;
-        }
         let end = (i..chars.len())
             .find(|&j| !is_splitter(chars[j]))
             .unwrap_or(chars.len());
         if end - i <= MAX_SPLIT
             && end < chars.len()
-            && joins(chars, i - 1)
             && joins(chars, end)
             && live(chars[i - 1])
             && live(chars[end])

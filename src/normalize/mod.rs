@@ -133,7 +133,7 @@ impl Normalized {
     pub fn words(words: &[String]) -> Vec<Vec<char>> {
         words
             .iter()
-            .map(|w| Normalized::new(w).chars.clone())
+            .map(|w| std::mem::take(&mut Normalized::new(w).chars))
             .filter(|w| !w.is_empty())
             .collect()
     }
