@@ -128,21 +128,40 @@ fn is_ambiguous_tld(tld: &str) -> bool {
 fn public_suffix_len(labels: &[&str]) -> usize {
     let mut best = 0;
     for n in 1..=labels.len().min(5) {
-        let tail = labels[labels.len() - n..].join(".");
-        if suffixes::RULES
-            .binary_search(&format!("!{tail}").as_str())
-            .is_ok()
-        {
+        let tail = &labels[labels.len() - n..];
+        if is_suffix_rule("!", tail) {
             return n - 1;
         }
-        let wildcard = (n > 1).then(|| format!("*.{}", labels[labels.len() - n + 1..].join(".")));
-        if suffixes::RULES.binary_search(&tail.as_str()).is_ok()
-            || wildcard.is_some_and(|w| suffixes::RULES.binary_search(&w.as_str()).is_ok())
-        {
+        if is_suffix_rule("", tail) || (n > 1 && is_suffix_rule("*.", &tail[1..])) {
             best = n;
         }
     }
     best
+}
+
+/// Whether `prefix` + `labels` joined by dots is a rule of the PSL, joined
+/// on the stack (hosts are looked up at every dot; every rule is short ASCII).
+fn is_suffix_rule(prefix: &str, labels: &[&str]) -> bool {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for (i, part) in std::iter::once(prefix)
+        .chain(labels.iter().copied())
+        .enumerate()
+    {
+        let dot = usize::from(i > 1);
+        let end = len + dot + part.len();
+        if end > buf.len() {
+            return false;
+        }
+        if dot == 1 {
+            buf[len] = b'.';
+        }
+        buf[len + dot..end].copy_from_slice(part.as_bytes());
+        len = end;
+    }
+    suffixes::RULES
+        .binary_search_by(|rule| rule.as_bytes().cmp(&buf[..len]))
+        .is_ok()
 }
 
 /// Words that make the text beside a host a link even under an ambiguous TLD.

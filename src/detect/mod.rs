@@ -289,7 +289,7 @@ impl Checker {
                     rule,
                     range: run.range.clone(),
                     severity: rules[rule].severity,
-                    normalized: Some(run.digits.clone()),
+                    normalized: Some(run.digits.to_string()),
                 });
             }
         }
@@ -300,7 +300,7 @@ impl Checker {
                     rule,
                     range: assembled.run.range.clone(),
                     severity: rules[rule].severity,
-                    normalized: Some(assembled.run.digits.clone()),
+                    normalized: Some(assembled.run.digits.to_string()),
                 });
             }
             runs.push(assembled.run);

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 use super::classes::{self, Classes};
 use super::spoken::{self, At, TokenKind};
 use crate::rules::{Builtin, Channel};
@@ -17,11 +19,11 @@ pub struct NumberRun {
     /// Canonical char range, including a leading `+` or `(`.
     pub range: Range<usize>,
     /// The digits alone, folded to ASCII.
-    pub digits: String,
+    pub digits: Digits,
     /// Length of each group of digits between separators.
-    pub groups: Vec<usize>,
+    pub groups: SmallVec<[usize; 4]>,
     /// The separators between groups, one per gap (the first char of the gap).
-    pub separators: Vec<char>,
+    pub separators: SmallVec<[char; 4]>,
     pub plus: bool,
     /// Written as "(310) 555-0176".
     pub area_in_parens: bool,
@@ -30,6 +32,62 @@ pub struct NumberRun {
     /// Holds English digit words ("five five five"): never a bare `digits`
     /// warning.
     pub words: bool,
+}
+
+/// A run's digits, folded to ASCII. A phone number's digits and groups fit
+/// inline: finding the runs of a message allocates nothing per run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Digits(SmallVec<[u8; 24]>);
+
+impl Digits {
+    /// Appends `value` zero-padded to `width` digits ("double oh" → "00").
+    pub fn push_number(&mut self, value: u64, width: usize) {
+        if value < 10 && width <= 1 {
+            self.0.push(b'0' + value as u8);
+            return;
+        }
+        let mut buf = [b'0'; 20];
+        let mut at = buf.len();
+        let mut rest = value;
+        while rest > 0 {
+            at -= 1;
+            buf[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        let start = at.min(buf.len().saturating_sub(width.max(1)));
+        self.0.extend_from_slice(&buf[start..]);
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits are ever pushed.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Deref for Digits {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl FromIterator<char> for Digits {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
+        Digits(
+            iter.into_iter()
+                .filter_map(|c| u8::try_from(c).ok())
+                .collect(),
+        )
+    }
 }
 
 /// Positional numerals are amounts ("八千块", "一万二的预算"); one may end a
@@ -89,13 +147,11 @@ pub fn find_runs(chars: &[char], classes: &Classes) -> Vec<NumberRun> {
             i += 1;
             continue;
         };
-        // Room for a phone number's digits and groups: one allocation each,
-        // not a growth every few digits.
         let mut run = NumberRun {
             range: i..i,
-            digits: String::with_capacity(16),
-            groups: Vec::with_capacity(4),
-            separators: Vec::with_capacity(4),
+            digits: Digits::default(),
+            groups: SmallVec::new(),
+            separators: SmallVec::new(),
             plus: false,
             area_in_parens: false,
             positional: Positional::None,
@@ -268,7 +324,7 @@ impl NumberRun {
     /// 3-3-4 with the area code in parens or dashes: a North American number.
     fn is_nanp(&self) -> bool {
         self.digits.len() == 10
-            && self.groups == [3, 3, 4]
+            && self.groups[..] == [3, 3, 4]
             && (self.area_in_parens || self.separators.iter().all(|&s| s == '-'))
             && !self.digits.starts_with(['0', '1'])
     }
@@ -351,7 +407,7 @@ mod tests {
         let n = Normalized::new(s);
         find_runs(n.chars(), &Classes::new(n.chars()))
             .into_iter()
-            .map(|r| r.digits)
+            .map(|r| r.digits.to_string())
             .collect()
     }
 
@@ -403,7 +459,11 @@ mod tests {
         let n =
             Normalized::new("call us at plus one, six-four-six, six-four-one, nine-four-eight-two");
         let run = find_runs(n.chars(), &Classes::new(n.chars())).remove(0);
-        assert!(run.plus && run.digits == "16466419482" && n.slice(run.range).starts_with("plus"));
+        assert!(
+            run.plus
+                && run.digits.as_str() == "16466419482"
+                && n.slice(run.range).starts_with("plus")
+        );
         assert_eq!(runs("one or two, top ten"), ["1", "2"]);
         assert_eq!(runs("oh well, someone"), Vec::<String>::new());
     }

@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::cues::CueHit;
-use super::numbers::{NumberRun, Positional};
+use super::numbers::{Digits, NumberRun, Positional};
 use super::text;
 use crate::normalize::digit_value;
 use crate::rules::{Builtin, Channel};
@@ -424,7 +424,7 @@ fn join(
 ) -> Option<Assembled> {
     let mut order: Vec<&Piece> = pieces.iter().collect();
     order.sort_by_key(|p| p.role);
-    let digits: String = order.iter().map(|p| p.run.digits.as_str()).collect();
+    let digits: Digits = order.iter().flat_map(|p| p.run.digits.chars()).collect();
     let cue = cue_around(chars, hits, &span)?;
     let n = digits.len();
     let b = digits.as_bytes();

@@ -13,6 +13,7 @@
 
 use std::ops::Range;
 
+use super::numbers::Digits;
 use crate::normalize::digit_value;
 
 /// How a token reads.
@@ -56,13 +57,8 @@ impl Token {
     }
 
     /// Appends the token's digits, as ASCII.
-    pub fn push_digits(&self, out: &mut String) {
-        if self.len == 1 {
-            out.push((b'0' + self.value as u8) as char);
-        } else {
-            use std::fmt::Write;
-            let _ = write!(out, "{:0width$}", self.value, width = usize::from(self.len));
-        }
+    pub fn push_digits(&self, out: &mut Digits) {
+        out.push_number(self.value, usize::from(self.len));
     }
 
     pub fn digit_count(&self) -> usize {
@@ -447,9 +443,9 @@ mod tests {
     fn token_digits_are_zero_padded() {
         let chars: Vec<char> = "double oh".chars().collect();
         let t = token_at(&chars, 0, At::Start).unwrap();
-        let mut s = String::new();
+        let mut s = Digits::default();
         t.push_digits(&mut s);
-        assert_eq!(s, "00");
+        assert_eq!(s.as_str(), "00");
         assert_eq!(t.range, 0..9);
     }
 }
