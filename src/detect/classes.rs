@@ -11,8 +11,18 @@ use super::{links, split, spoken, text};
 use crate::normalize::is_han;
 use std::sync::LazyLock;
 
-/// One set of bits per canonical char.
-pub struct Classes(Vec<u16>);
+/// One set of bits per canonical char, and the union of each block's bits:
+/// a scan for a rare class skips whole blocks of text without it.
+pub struct Classes {
+    chars: Vec<u16>,
+    blocks: Vec<u16>,
+    /// The bits in most blocks (spaces and letters in English): a scan for
+    /// them would stop at nearly every block, so it reads char by char.
+    dense: u16,
+}
+
+/// How many chars a block of [`Classes`] spans.
+const BLOCK: usize = 16;
 
 /// A Han char ([`is_han`]).
 pub const HAN: u16 = 1 << 0;
@@ -38,31 +48,48 @@ pub const DOT: u16 = 1 << 9;
 impl Classes {
     pub fn new(chars: &[char]) -> Classes {
         let table = &*BMP_CLASSES;
-        Classes(
-            chars
-                .iter()
-                .map(|&c| match table.get(c as usize) {
-                    Some(&bits) => bits,
-                    None => class_of(c),
-                })
-                .collect(),
-        )
+        let chars: Vec<u16> = chars
+            .iter()
+            .map(|&c| match table.get(c as usize) {
+                Some(&bits) => bits,
+                None => class_of(c),
+            })
+            .collect();
+        let blocks = chars
+            .chunks(BLOCK)
+            .map(|block| block.iter().fold(0, |all, &b| all | b))
+            .collect::<Vec<u16>>();
+        let mut in_blocks = [0usize; 16];
+        for block in &blocks {
+            for (bit, count) in in_blocks.iter_mut().enumerate() {
+                *count += usize::from(block >> bit & 1);
+            }
+        }
+        let dense = (0..16)
+            .filter(|&bit| in_blocks[bit] * 2 > blocks.len())
+            .fold(0, |all, bit| all | 1 << bit);
+        Classes {
+            chars,
+            blocks,
+            dense,
+        }
     }
 
     /// The bits of char `i`.
     pub fn at(&self, i: usize) -> u16 {
-        self.0[i]
+        self.chars[i]
     }
 
     /// The first index at or after `from` whose char has any of `bits`.
+    #[inline]
     pub fn find(&self, from: usize, bits: u16) -> Option<usize> {
-        let rest = self.0.get(from..)?;
-        rest.iter().position(|&k| k & bits != 0).map(|p| from + p)
+        self.scan(from, bits, |_| true)
     }
 
     /// The first index `i` at or after `from` whose char has any of `bits`
     /// while the char before it has any of `before`, and where `also(i)`
     /// holds: a closer look, taken only where the bits allow.
+    #[inline]
     pub fn find_after(
         &self,
         from: usize,
@@ -70,8 +97,28 @@ impl Classes {
         bits: u16,
         also: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        let k = &self.0;
-        (from.max(1)..k.len()).find(|&i| k[i] & bits != 0 && k[i - 1] & before != 0 && also(i))
+        let k = &self.chars;
+        self.scan(from.max(1), bits, |i| k[i - 1] & before != 0 && also(i))
+    }
+
+    /// The first index at or after `from` with any of `bits` that `accept`s.
+    #[inline]
+    fn scan(&self, from: usize, bits: u16, accept: impl Fn(usize) -> bool) -> Option<usize> {
+        let k = &self.chars;
+        if bits & self.dense != 0 {
+            return (from..k.len()).find(|&i| k[i] & bits != 0 && accept(i));
+        }
+        let mut i = from;
+        while i < k.len() {
+            if self.blocks[i / BLOCK] & bits == 0 {
+                i = (i / BLOCK + 1) * BLOCK;
+            } else if k[i] & bits != 0 && accept(i) {
+                return Some(i);
+            } else {
+                i += 1;
+            }
+        }
+        None
     }
 }
 
@@ -115,5 +162,27 @@ mod tests {
         assert_eq!(classes.find_after(0, LABEL, SPLITTER, |_| true), Some(5));
         assert_eq!(classes.find(9, NUMERAL), None);
         assert_eq!(classes.find(40, HAN), None);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Skipping blocks finds what reading every char finds, for sparse
+        /// and dense classes alike.
+        #[test]
+        fn block_skipping_finds_what_a_plain_scan_finds(
+            text in "[a-z 加我。.@1-9①]{0,80}",
+            from in 0usize..90,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let classes = Classes::new(&chars);
+            for bits in [HAN, LATIN, SPLITTER, DOT, AT_SIGN, NUMERAL, DOT | HAN] {
+                let plain = (from..chars.len()).find(|&i| classes.at(i) & bits != 0);
+                prop_assert_eq!(classes.find(from, bits), plain);
+                let after = (from.max(1)..chars.len())
+                    .find(|&i| classes.at(i) & bits != 0 && classes.at(i - 1) & LABEL != 0);
+                prop_assert_eq!(classes.find_after(from, LABEL, bits, |_| true), after);
+            }
+        }
     }
 }
