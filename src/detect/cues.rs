@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::text::{self, around};
+use super::text::{self, around, sentence_start};
 use crate::normalize::{Normalized, is_emoji};
 use crate::rules::{Channel, Cues};
 
@@ -880,12 +880,10 @@ pub fn named_before(
     at: usize,
     channels: &[Channel],
 ) -> Option<Channel> {
-    let sentence = around(chars, at..at, NAMED_REACH, true);
-    ending_in(hits, sentence.start..at + 1)
+    let start = sentence_start(chars, at, NAMED_REACH);
+    ending_in(hits, start..at + 1)
         .iter()
-        .filter(|h| {
-            h.range.start >= sentence.start && h.range.end <= at && channels.contains(&h.channel)
-        })
+        .filter(|h| h.range.start >= start && h.range.end <= at && channels.contains(&h.channel))
         .max_by_key(|h| h.range.end)
         .map(|h| h.channel)
 }

@@ -539,7 +539,10 @@ impl Checker {
         );
         for i in pending {
             let c = &mut candidates[i];
-            if solicitations.any_inside(text::around(chars, c.range.clone(), 60, true)) {
+            // Most messages have none: no sentence to look at then.
+            if !solicitations.is_empty()
+                && solicitations.any_inside(text::around(chars, c.range.clone(), 60, true))
+            {
                 c.severity = rules[c.rule].severity;
             }
         }
@@ -556,7 +559,8 @@ impl Checker {
             if rule.gate != Gate::NearContact {
                 return true;
             }
-            let near = contacts.any_inside(text::around(chars, c.range.clone(), 80, true));
+            let near = !contacts.is_empty()
+                && contacts.any_inside(text::around(chars, c.range.clone(), 80, true));
             if !near {
                 c.severity = topic.min(rule.severity);
             }
@@ -588,8 +592,11 @@ impl Checker {
             if rules[c.rule].builtin != Some(Builtin::PlatformHandle) {
                 continue;
             }
-            let sentence = text::around(chars, c.range.clone(), 40, true);
-            let after_platform = platforms.any_between(sentence.start, c.range.start);
+            let after_platform = !platforms.is_empty()
+                && platforms.any_between(
+                    text::sentence_start(chars, c.range.start, 40),
+                    c.range.start,
+                );
             c.severity = if after_platform {
                 Severity::Block
             } else {

@@ -37,17 +37,27 @@ fn around_by(
     reach: usize,
     stops: impl Fn(char) -> bool,
 ) -> Range<usize> {
-    let floor = at.start.saturating_sub(reach);
+    let start = start_by(chars, at.start, reach, &stops);
     let ceiling = (at.end + reach).min(chars.len());
-    let start = chars[floor..at.start]
-        .iter()
-        .rposition(|&c| stops(c))
-        .map_or(floor, |p| floor + p + 1);
     let end = chars[at.end..ceiling]
         .iter()
         .position(|&c| stops(c))
         .map_or(ceiling, |p| at.end + p);
     start..end
+}
+
+/// Where the sentence around `at` starts, at most `reach` chars back: for
+/// a look back only, [`around`] without its forward scan.
+pub fn sentence_start(chars: &[char], at: usize, reach: usize) -> usize {
+    start_by(chars, at, reach, is_sentence_break)
+}
+
+fn start_by(chars: &[char], at: usize, reach: usize, stops: impl Fn(char) -> bool) -> usize {
+    let floor = at.saturating_sub(reach);
+    chars[floor..at]
+        .iter()
+        .rposition(|&c| stops(c))
+        .map_or(floor, |p| floor + p + 1)
 }
 
 /// Whether `word` occurs in `chars[range]` as a word: a Latin edge of the word
@@ -68,6 +78,10 @@ impl SortedRanges {
     pub fn new(mut ranges: Vec<Range<usize>>) -> SortedRanges {
         ranges.sort_by_key(|r| (r.start, r.end));
         SortedRanges(ranges)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Whether some range lies wholly inside `window`.
