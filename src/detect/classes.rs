@@ -59,14 +59,8 @@ impl Classes {
             .chunks(BLOCK)
             .map(|block| block.iter().fold(0, |all, &b| all | b))
             .collect::<Vec<u16>>();
-        let mut in_blocks = [0usize; 16];
-        for block in &blocks {
-            for (bit, count) in in_blocks.iter_mut().enumerate() {
-                *count += usize::from(block >> bit & 1);
-            }
-        }
         let dense = (0..16)
-            .filter(|&bit| in_blocks[bit] * 2 > blocks.len())
+            .filter(|&bit| blocks.iter().filter(|&&b| b >> bit & 1 != 0).count() * 2 > blocks.len())
             .fold(0, |all, bit| all | 1 << bit);
         Classes {
             chars,
