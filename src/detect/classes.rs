@@ -80,6 +80,16 @@ impl Classes {
         self.scan(from, bits, |_| true)
     }
 
+    /// The first index at or after `from` whose char has none of `bits`
+    /// (the length when there is none): where a run of the class ends.
+    pub fn end_of(&self, from: usize, bits: u16) -> usize {
+        let rest = self.chars.get(from..).unwrap_or_default();
+        from + rest
+            .iter()
+            .position(|&b| b & bits == 0)
+            .unwrap_or(rest.len())
+    }
+
     /// The first index `i` at or after `from` whose char has any of `bits`
     /// while the char before it has any of `before`, and where `also(i)`
     /// holds: a closer look, taken only where the bits allow.
@@ -155,6 +165,8 @@ mod tests {
         assert_eq!(classes.find(4, SPLITTER), Some(5));
         assert_eq!(classes.find_after(0, LABEL, SPLITTER, |_| true), Some(5));
         assert_eq!(classes.find(9, NUMERAL), None);
+        assert_eq!(classes.end_of(3, LATIN), 5);
+        assert_eq!(classes.end_of(6, LATIN), 9);
         assert_eq!(classes.find(40, HAN), None);
     }
 

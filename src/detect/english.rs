@@ -14,9 +14,15 @@ pub fn phrases(chars: &[char], classes: &Classes) -> Vec<Range<usize>> {
     let mut i = 0;
     while let Some(start) = classes.find(i, classes::LATIN) {
         i = start;
-        let latin = |k: usize| k < chars.len() && classes.at(k) & classes::LATIN != 0;
-        while latin(i) || (i < chars.len() && matches!(chars[i], '\'' | '-' | '’') && latin(i + 1))
-        {
+        // Letters, and an apostrophe or hyphen between two ("don't", "move-in").
+        loop {
+            i = classes.end_of(i, classes::LATIN);
+            let joined = i + 1 < chars.len()
+                && matches!(chars[i], '\'' | '-' | '’')
+                && classes.at(i + 1) & classes::LATIN != 0;
+            if !joined {
+                break;
+            }
             i += 1;
         }
         let glued = (start > 0 && chars[start - 1].is_ascii_digit())
