@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/normalize/tables.rs: the folding tables of the normaliser.
+"""Generates crates/engine/src/normalize/tables.rs: the folding tables of the normaliser.
 
 Every table is derived from the data that defines it, never typed by hand:
 
@@ -26,10 +26,10 @@ Regenerate (a throwaway virtualenv is fine; nothing here ships):
   apt-get install unicode-data        # DerivedCoreProperties.txt, Debian
   curl -O https://www.unicode.org/Public/security/latest/confusables.txt
   /tmp/genv/bin/python scripts/gen-tables.py --confusables confusables.txt \
-      [--ucd /usr/share/unicode] > src/normalize/tables.rs
+      [--ucd /usr/share/unicode] > crates/engine/src/normalize/tables.rs
 
 The sources' licences sit beside the generated file:
-src/normalize/LICENSE-Unicode.txt and src/normalize/LICENSE-OpenCC.txt.
+crates/engine/src/normalize/LICENSE-Unicode.txt and crates/engine/src/normalize/LICENSE-OpenCC.txt.
 """
 
 import argparse

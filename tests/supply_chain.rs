@@ -200,3 +200,69 @@ fn licence_expressions_are_read_as_spdx() {
     assert!(!allowed("GPL-3.0-only"));
     assert!(!allowed("MIT AND GPL-2.0-only"));
 }
+
+/// Every package `root` depends on in `Cargo.lock`, itself included (dev and
+/// build dependencies too: the check is stricter than `cargo tree -e normal`).
+fn locked_closure(root: &str) -> Vec<String> {
+    let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock"))
+        .expect("Cargo.lock is committed");
+    let mut deps: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for block in lock.split("[[package]]").skip(1) {
+        let name = block
+            .lines()
+            .find_map(|l| l.strip_prefix("name = \""))
+            .and_then(|rest| rest.strip_suffix('"'))
+            .unwrap_or_default()
+            .to_string();
+        let listed = block
+            .split_once("dependencies = [")
+            .map(|(_, rest)| rest.split(']').next().unwrap_or_default())
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|d| d.trim().trim_matches('"').split(' ').next())
+            .filter(|d| !d.is_empty())
+            .map(str::to_string);
+        deps.entry(name).or_default().extend(listed);
+    }
+    let mut seen = vec![root.to_string()];
+    let mut next = 0;
+    while next < seen.len() {
+        for dep in deps.get(&seen[next]).into_iter().flatten() {
+            if !seen.contains(dep) {
+                seen.push(dep.clone());
+            }
+        }
+        next += 1;
+    }
+    seen
+}
+
+/// The engine is for embedding: a server or another tool that checks
+/// messages must not compile a GUI, a file dialog or a spreadsheet reader.
+#[test]
+fn the_engine_depends_on_text_and_data_crates_only() {
+    let closure = locked_closure("dmlint-engine");
+    assert!(
+        closure.contains(&"regex-automata".to_string()),
+        "{closure:?}"
+    );
+    let faces = [
+        "eframe",
+        "egui",
+        "winit",
+        "rfd",
+        "notify",
+        "clap",
+        "calamine",
+        "indicatif",
+        "rust_xlsxwriter",
+        "rayon",
+        "dmlint-library",
+    ];
+    let found: Vec<&&str> = faces
+        .iter()
+        .filter(|f| closure.iter().any(|c| c == *f))
+        .collect();
+    assert!(found.is_empty(), "the engine pulls in {found:?}");
+    assert!(locked_closure("dmlint").contains(&"eframe".to_string()));
+}

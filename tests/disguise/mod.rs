@@ -20,7 +20,7 @@
 //! quantities. A negative that blocks is a false block.
 //!
 //! The matrix is written from `DESIGN.md` (sections 2 and 3) and from how
-//! merchants really disguise contacts, blind to `rules/` and `src/detect/`: it
+//! merchants really disguise contacts, blind to `rules/` and `crates/engine/src/detect/`: it
 //! measures the engine and must not be tuned to it. Every value comes from a
 //! seeded RNG ([`Rng`], splitmix64) so a seed reproduces a run exactly; each
 //! cell's cases depend only on the seed and the cell's names, so adding a cell

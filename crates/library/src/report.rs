@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Checked, Message};
-use crate::{Category, Finding, Report, Severity, Verdict};
+use dmlint_engine::{Category, Finding, Report, Severity, Verdict};
 
 #[derive(Serialize)]
 struct Entry<'a> {

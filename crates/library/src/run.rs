@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use super::Message;
-use crate::rewrite::{CardPhrases, Rewrite, rewrite};
-use crate::{CheckOptions, Checker, Report};
+use dmlint_engine::rewrite::{CardPhrases, Rewrite, rewrite};
+use dmlint_engine::{CheckOptions, Checker, Report};
 
 /// One message's report and rewrite.
 #[derive(Debug, Clone)]

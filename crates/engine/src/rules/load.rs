@@ -10,36 +10,48 @@ use super::{Builtin, Category, Cues, Profiles, Rule, RuleOverride, RulePack};
 /// the same token, the earlier rule wins (an IP address is a link before it
 /// is a digit run).
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    ("rules/email.json", include_str!("../../rules/email.json")),
-    ("rules/url.json", include_str!("../../rules/url.json")),
-    ("rules/wechat.json", include_str!("../../rules/wechat.json")),
-    ("rules/phone.json", include_str!("../../rules/phone.json")),
-    ("rules/qq.json", include_str!("../../rules/qq.json")),
+    (
+        "rules/email.json",
+        include_str!("../../../../rules/email.json"),
+    ),
+    ("rules/url.json", include_str!("../../../../rules/url.json")),
+    (
+        "rules/wechat.json",
+        include_str!("../../../../rules/wechat.json"),
+    ),
+    (
+        "rules/phone.json",
+        include_str!("../../../../rules/phone.json"),
+    ),
+    ("rules/qq.json", include_str!("../../../../rules/qq.json")),
     (
         "rules/platform.json",
-        include_str!("../../rules/platform.json"),
+        include_str!("../../../../rules/platform.json"),
     ),
     (
         "rules/solicitation.json",
-        include_str!("../../rules/solicitation.json"),
+        include_str!("../../../../rules/solicitation.json"),
     ),
     (
         "rules/screening.json",
-        include_str!("../../rules/screening.json"),
+        include_str!("../../../../rules/screening.json"),
     ),
     (
         "rules/absolute.json",
-        include_str!("../../rules/absolute.json"),
+        include_str!("../../../../rules/absolute.json"),
     ),
     (
         "rules/efficacy.json",
-        include_str!("../../rules/efficacy.json"),
+        include_str!("../../../../rules/efficacy.json"),
     ),
 ];
-const BUILTIN_CUES: (&str, &str) = ("rules/cues.json", include_str!("../../rules/cues.json"));
+const BUILTIN_CUES: (&str, &str) = (
+    "rules/cues.json",
+    include_str!("../../../../rules/cues.json"),
+);
 const BUILTIN_PROFILES: (&str, &str) = (
     "rules/profiles.json",
-    include_str!("../../rules/profiles.json"),
+    include_str!("../../../../rules/profiles.json"),
 );
 
 /// Every built-in file, packs then cues and profiles, as (path, text): what

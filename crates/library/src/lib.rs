@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 use serde_json::Value;
 
-use crate::Context;
+use dmlint_engine::Context;
 
 pub use run::{Checked, check_all};
 
