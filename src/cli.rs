@@ -8,7 +8,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::ValueEnum;
 
 pub mod rules;
 use serde::Serialize;
@@ -21,28 +21,6 @@ use dmlint::library::{
 };
 use dmlint::rewrite::{CardPhrases, Rewrite};
 use dmlint::{CheckOptions, Checker, Context, Finding, Report, Severity, Verdict};
-
-#[derive(Parser, Debug)]
-#[command(
-    name = "dmlint",
-    version,
-    about = "Checks Xiaohongshu merchant messages for 导流 risks"
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Command {
-    /// Check messages and report every risky token.
-    Check(Box<CheckArgs>),
-    /// Open the app with a file: a message in the editor (the draft it replaces
-    /// stays undoable), or a CSV, Excel or JSON library in the batch view.
-    Open { file: PathBuf },
-    /// List the rules in force, check your own packs, export the built-in ones.
-    Rules(rules::RulesArgs),
-}
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
