@@ -787,8 +787,6 @@ impl CueMatcher {
 /// The longest contact a channel word after it may name.
 const CONTACT_SPAN: usize = 40;
 
-/// The most chars a cue may stand from its number (checked when rules load).
-pub const MAX_CUE_GAP: usize = 30;
 /// The longest cue word that may follow a number ("**群").
 const MAX_CUE_LEN: usize = 16;
 
@@ -817,14 +815,17 @@ pub fn nearest_channel(chars: &[char], hits: &[CueHit], run: &Range<usize>) -> O
             !text::is_sentence_break(c) && (!clause_only || !text::is_clause_break(c))
         })
     };
-    let before = ending_in(hits, run.start.saturating_sub(MAX_CUE_GAP)..run.start + 1)
-        .iter()
-        .filter(|h| {
-            h.range.end <= run.start
-                && run.start - h.range.end <= h.max_gap
-                && gap_ok(h.range.end, run.start, h.channel)
-        })
-        .max_by_key(|h| (h.range.end, h.range.len()));
+    let before = ending_in(
+        hits,
+        run.start.saturating_sub(crate::rules::MAX_CUE_GAP)..run.start + 1,
+    )
+    .iter()
+    .filter(|h| {
+        h.range.end <= run.start
+            && run.start - h.range.end <= h.max_gap
+            && gap_ok(h.range.end, run.start, h.channel)
+    })
+    .max_by_key(|h| (h.range.end, h.range.len()));
     let after = || {
         ending_in(hits, run.end + 1..run.end + 3 + MAX_CUE_LEN)
             .iter()

@@ -16,14 +16,14 @@ pub mod examples;
 mod handles;
 mod keywords;
 mod links;
-pub mod numbers;
+mod numbers;
 mod patterns;
 mod pieces;
 mod pinyin;
 mod split;
 mod spoken;
 mod suffixes;
-pub mod text;
+mod text;
 mod words;
 
 use std::collections::BTreeMap;
@@ -39,8 +39,6 @@ use crate::{CheckOptions, Finding, Language, Report, Verdict};
 use classes::Classes;
 use cues::{CueHit, CueMatcher, GateState};
 use text::SortedRanges;
-
-pub use cues::MAX_CUE_GAP;
 
 /// A proposed finding, in canonical char offsets.
 #[derive(Debug, Clone)]

@@ -60,16 +60,6 @@ fn start_by(chars: &[char], at: usize, reach: usize, stops: impl Fn(char) -> boo
         .map_or(floor, |p| floor + p + 1)
 }
 
-/// Whether `word` occurs in `chars[range]` as a word: a Latin edge of the word
-/// may not touch another Latin letter.
-pub fn contains_word(chars: &[char], range: Range<usize>, word: &[char]) -> bool {
-    if word.is_empty() || range.len() < word.len() {
-        return false;
-    }
-    (range.start..=range.end - word.len())
-        .any(|i| chars[i..i + word.len()] == *word && has_word_edges(chars, i..i + word.len()))
-}
-
 /// Ranges sorted by start, asked which lie inside a window: a sorted list and
 /// a binary search keep a message with thousands of findings linear.
 pub struct SortedRanges(Vec<Range<usize>>);
@@ -162,11 +152,8 @@ mod tests {
     #[test]
     fn latin_words_need_edges() {
         let c = chars("a big ig 加ig1");
-        let ig = chars("ig");
         assert!(!has_word_edges(&c, 3..5));
         assert!(has_word_edges(&c, 6..8));
         assert!(has_word_edges(&c, 10..12));
-        assert!(contains_word(&c, 0..c.len(), &ig));
-        assert!(!contains_word(&c, 0..5, &ig));
     }
 }

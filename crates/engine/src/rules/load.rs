@@ -202,7 +202,7 @@ impl RuleBook {
         let cues_source = cues;
         let cues = parse::<Cues>(cues, &mut problems);
         for cue in cues.iter().flat_map(|c| &c.numbers) {
-            if cue.max_gap > crate::detect::MAX_CUE_GAP {
+            if cue.max_gap > super::MAX_CUE_GAP {
                 problems.push(Problem {
                     file: cues_source.file.to_string(),
                     line: 1,
@@ -211,7 +211,7 @@ impl RuleBook {
                         "number cue {:?}: max_gap {} is more than {}",
                         cue.words,
                         cue.max_gap,
-                        crate::detect::MAX_CUE_GAP
+                        super::MAX_CUE_GAP
                     ),
                 });
             }
@@ -372,12 +372,12 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
         problems.push("the english-words matcher needs `only_in`".to_string());
     }
     if let Some(cue) = rule.cue
-        && cue.max_gap > crate::detect::MAX_CUE_GAP
+        && cue.max_gap > super::MAX_CUE_GAP
     {
         problems.push(format!(
             "cue max_gap {} is more than {}; numbers that far away are not this channel's",
             cue.max_gap,
-            crate::detect::MAX_CUE_GAP
+            super::MAX_CUE_GAP
         ));
     }
     if rule.examples.matches.is_empty() {

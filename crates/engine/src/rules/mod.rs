@@ -6,6 +6,10 @@ mod load;
 mod profiles;
 mod user;
 
+/// The most chars a cue may stand from its number: a pack's `max_gap` is
+/// checked against it when it loads, and the number finder looks no further.
+pub const MAX_CUE_GAP: usize = 30;
+
 pub use load::{BUILTIN_PACKS, Problem, RuleBook, RuleError, RuleSource, builtin_files, locate};
 pub use profiles::{ContextSettings, Profile, Profiles};
 pub use user::{PackFile, read_packs, user_dir, user_packs};
