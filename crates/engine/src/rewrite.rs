@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::normalize::{is_emoji, is_han};
 use crate::rules::{Bilingual, Severity};
-use crate::{Category, CheckOptions, Checker, Language, Report};
+use crate::{Category, CheckOptions, Checker, Finding, Language, Report};
 
 /// The operator's own card phrasing; `None` takes the context's default from
 /// `rules/profiles.json`.
@@ -163,17 +163,23 @@ fn finish(
     out_report: Report,
     mut edits: Vec<Edit>,
 ) -> Rewrite {
+    // Block findings by start; they never overlap, so their ends ascend too
+    // and each edit finds its own by binary search.
+    let mut blocks: Vec<(usize, &Finding)> = report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.severity == Severity::Block)
+        .collect();
+    blocks.sort_by_key(|(_, f)| f.start);
     for edit in &mut edits {
-        edit.findings = report
-            .findings
+        let end = edit.end.max(edit.start + 1);
+        let first = blocks.partition_point(|(_, f)| f.end <= edit.start);
+        edit.findings = blocks[first..]
             .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                f.severity == Severity::Block
-                    && f.start < edit.end.max(edit.start + 1)
-                    && edit.start < f.end
-            })
-            .map(|(i, _)| i)
+            .take_while(|(_, f)| f.start < end)
+            .filter(|(_, f)| edit.start < f.end)
+            .map(|&(i, _)| i)
             .collect();
     }
     let suggestions = suggestions(checker, &out_report);
@@ -279,13 +285,12 @@ fn split_clauses(chars: &[char], blocks: &[Range<usize>]) -> Vec<Clause> {
 }
 
 /// The clauses a range touches (a delimiter belongs to the clause it closes).
-fn clauses_over(clauses: &[Clause], range: &Range<usize>) -> Vec<usize> {
-    clauses
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.start < range.end && range.start < c.delimiters_end)
-        .map(|(i, _)| i)
-        .collect()
+/// The clauses `range` touches. Clauses tile the text in order, so a binary
+/// search finds the first: a long message's rewrite stays linear.
+fn clauses_over(clauses: &[Clause], range: &Range<usize>) -> Range<usize> {
+    let first = clauses.partition_point(|c| c.delimiters_end <= range.start);
+    let last = first + clauses[first..].partition_point(|c| c.start < range.end);
+    first..last.max(first)
 }
 
 /// Marks the clauses that finish a marked one's instruction in the same

@@ -27,11 +27,13 @@
 //! or a symbol glued to a letter or digit, so clean Chinese text costs a pass
 //! over its chars.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use super::ByteOffsets;
 use super::classes::{self, Classes};
 use super::suffixes;
 use super::text::{around, is_latin_letter};
@@ -221,23 +223,25 @@ fn is_measure(name: &str) -> bool {
 
 /// The merchant's own text, where the case of a host or code is read.
 pub struct Original<'a> {
-    text: &'a str,
+    /// Where the last look was: the scans look left to right, so a message
+    /// with thousands of hosts is still read once.
+    offsets: RefCell<ByteOffsets<'a>>,
 }
 
 impl<'a> Original<'a> {
     pub fn new(text: &'a str) -> Original<'a> {
-        Original { text }
+        Original {
+            offsets: RefCell::new(ByteOffsets::new(text)),
+        }
     }
 
-    /// The original chars behind a canonical range. Few ranges are asked
-    /// for, so the chars before one are skipped, not kept.
+    /// The original chars behind a canonical range.
     fn behind(&self, norm: &Normalized, range: Range<usize>) -> Vec<char> {
         let span = norm.original_span(range);
-        self.text
-            .chars()
-            .skip(span.start)
-            .take(span.len())
-            .collect()
+        let mut offsets = self.offsets.borrow_mut();
+        let start = offsets.at(span.start);
+        let end = offsets.at(span.end);
+        offsets.text[start..end].chars().collect()
     }
 }
 

@@ -695,7 +695,8 @@ impl Checker {
     }
 }
 
-/// Byte offsets of ascending char offsets into a text, read in one pass.
+/// Byte offsets of char offsets into a text, each walked to from the last:
+/// ascending offsets (with small steps back) read the text once.
 struct ByteOffsets<'a> {
     text: &'a str,
     /// The char offset `byte` stands at.
@@ -712,10 +713,14 @@ impl<'a> ByteOffsets<'a> {
         }
     }
 
-    /// The byte offset of char `index`; `index` never goes back.
+    /// The byte offset of char `index`.
     fn at(&mut self, index: usize) -> usize {
-        debug_assert!(index >= self.char);
-        if let Some(skip) = index.checked_sub(self.char + 1) {
+        if let Some(back) = self.char.checked_sub(index).filter(|&n| n > 0) {
+            let mut before = self.text[..self.byte].chars();
+            before.nth_back(back - 1);
+            self.byte = before.as_str().len();
+            self.char = index;
+        } else if let Some(skip) = index.checked_sub(self.char + 1) {
             // `nth` skips chars in bulk rather than decoding each.
             let mut rest = self.text[self.byte..].chars();
             rest.nth(skip);
@@ -755,4 +760,30 @@ fn remove_allowlisted(norm: &Normalized, allowlist: &[String], candidates: &mut 
             .iter()
             .any(|a| a.start <= c.range.start && c.range.end <= a.end)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ByteOffsets;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Walking forward and back from the last offset gives every char's
+        /// byte offset, in any order.
+        #[test]
+        fn byte_offsets_walk_both_ways(
+            text in "[a-z加我❤️🌸 ]{0,30}",
+            asked in prop::collection::vec(0usize..31, 1..12),
+        ) {
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .collect();
+            let mut offsets = ByteOffsets::new(&text);
+            for i in asked.into_iter().filter(|&i| i < starts.len()) {
+                prop_assert_eq!(offsets.at(i), starts[i]);
+            }
+        }
+    }
 }

@@ -62,22 +62,28 @@ fn start_by(chars: &[char], at: usize, reach: usize, stops: impl Fn(char) -> boo
 
 /// Ranges sorted by start, asked which lie inside a window: a sorted list and
 /// a binary search keep a message with thousands of findings linear.
-pub struct SortedRanges(Vec<Range<usize>>);
+pub struct SortedRanges {
+    ranges: Vec<Range<usize>>,
+    /// The longest range's length: no range starting further than this
+    /// before a window can reach into it.
+    longest: usize,
+}
 
 impl SortedRanges {
     pub fn new(mut ranges: Vec<Range<usize>>) -> SortedRanges {
         ranges.sort_by_key(|r| (r.start, r.end));
-        SortedRanges(ranges)
+        let longest = ranges.iter().map(ExactSizeIterator::len).max().unwrap_or(0);
+        SortedRanges { ranges, longest }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.ranges.is_empty()
     }
 
     /// Whether some range lies wholly inside `window`.
     pub fn any_inside(&self, window: Range<usize>) -> bool {
-        let first = self.0.partition_point(|r| r.start < window.start);
-        self.0[first..]
+        let first = self.ranges.partition_point(|r| r.start < window.start);
+        self.ranges[first..]
             .iter()
             .take_while(|r| r.start < window.end)
             .any(|r| r.end <= window.end)
@@ -85,13 +91,15 @@ impl SortedRanges {
 
     /// Whether some range starts inside `window`.
     pub fn any_start_in(&self, window: Range<usize>) -> bool {
-        let first = self.0.partition_point(|r| r.start < window.start);
-        self.0.get(first).is_some_and(|r| r.start < window.end)
+        let first = self.ranges.partition_point(|r| r.start < window.start);
+        self.ranges.get(first).is_some_and(|r| r.start < window.end)
     }
 
     /// Whether some range shares a char with `window`.
     pub fn any_overlap(&self, window: Range<usize>) -> bool {
-        self.0
+        let floor = window.start.saturating_sub(self.longest);
+        let first = self.ranges.partition_point(|r| r.start < floor);
+        self.ranges[first..]
             .iter()
             .take_while(|r| r.start < window.end)
             .any(|r| r.end > window.start)
@@ -99,8 +107,8 @@ impl SortedRanges {
 
     /// Whether some range ends exactly at `at`, having started at or after `floor`.
     pub fn any_ending_at(&self, floor: usize, at: usize) -> bool {
-        let first = self.0.partition_point(|r| r.start < floor);
-        self.0[first..]
+        let first = self.ranges.partition_point(|r| r.start < floor);
+        self.ranges[first..]
             .iter()
             .take_while(|r| r.start < at)
             .any(|r| r.end == at)
@@ -108,8 +116,8 @@ impl SortedRanges {
 
     /// Whether some range ends at or before `at` and starts at or after `floor`.
     pub fn any_between(&self, floor: usize, at: usize) -> bool {
-        let first = self.0.partition_point(|r| r.start < floor);
-        self.0[first..]
+        let first = self.ranges.partition_point(|r| r.start < floor);
+        self.ranges[first..]
             .iter()
             .take_while(|r| r.start < at)
             .any(|r| r.end <= at)
@@ -155,5 +163,24 @@ mod tests {
         assert!(!has_word_edges(&c, 3..5));
         assert!(has_word_edges(&c, 6..8));
         assert!(has_word_edges(&c, 10..12));
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The binary searches answer as a scan of every range would.
+        #[test]
+        fn sorted_ranges_answer_as_a_scan_would(
+            spans in prop::collection::vec((0usize..60, 0usize..25), 0..12),
+            window in (0usize..70, 0usize..20),
+        ) {
+            let ranges: Vec<Range<usize>> = spans.iter().map(|&(s, n)| s..s + n).collect();
+            let sorted = SortedRanges::new(ranges.clone());
+            let w = window.0..window.0 + window.1;
+            let overlap = ranges.iter().any(|r| r.start < w.end && r.end > w.start);
+            prop_assert_eq!(sorted.any_overlap(w.clone()), overlap);
+            let inside = ranges.iter().any(|r| r.start >= w.start && r.start < w.end && r.end <= w.end);
+            prop_assert_eq!(sorted.any_inside(w), inside);
+        }
     }
 }
