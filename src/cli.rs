@@ -207,20 +207,11 @@ struct Outcome {
 
 fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
     let checker = load_checker(args.rules.as_deref())?;
-    if !checker.book().profiles.profiles.contains_key(&args.profile) {
-        let names: Vec<&str> = checker
-            .book()
-            .profiles
-            .profiles
-            .keys()
-            .map(String::as_str)
-            .collect();
-        return Err(InputError(format!(
-            "unknown profile `{}`; choose one of: {}",
-            args.profile,
-            names.join(", ")
-        )));
-    }
+    checker
+        .book()
+        .profiles
+        .known(&args.profile)
+        .map_err(InputError)?;
     let files = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {

@@ -126,6 +126,15 @@ fn the_profile_sets_the_listed_severity() {
     };
     assert_eq!(severity("amount.money").as_deref(), Some("info"));
     assert_eq!(severity("wechat.variant").as_deref(), Some("block"));
+
+    let out = dmlint(&["rules", "list", "--profile", "nonsense"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown profile `nonsense`; choose one of:"),
+        "{err}"
+    );
+    assert!(err.contains("legal") && err.contains("general"), "{err}");
 }
 
 #[test]

@@ -108,13 +108,7 @@ fn list(extra: Option<&Path>, profile: &str, format: ListFormat) -> Result<ExitC
     let packs = dmlint::rules::user_packs(extra)?;
     let book = RuleBook::with_pack_files(&packs)
         .map_err(|e| format!("the rule packs have problems:\n{e}"))?;
-    if !book.profiles.profiles.contains_key(profile) {
-        let names: Vec<&str> = book.profiles.profiles.keys().map(String::as_str).collect();
-        return Err(format!(
-            "unknown profile `{profile}`; choose one of {}",
-            names.join(", ")
-        ));
-    }
+    book.profiles.known(profile)?;
     let no_origin = Vec::new();
     let rows: Vec<Listed> = book
         .rules

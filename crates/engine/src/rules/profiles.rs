@@ -43,6 +43,18 @@ pub struct Profiles {
 }
 
 impl Profiles {
+    /// `name` if it is a profile; otherwise an error that lists the known ones.
+    pub fn known(&self, name: &str) -> Result<(), String> {
+        if self.profiles.contains_key(name) {
+            return Ok(());
+        }
+        let names: Vec<&str> = self.profiles.keys().map(String::as_str).collect();
+        Err(format!(
+            "unknown profile `{name}`; choose one of: {}",
+            names.join(", ")
+        ))
+    }
+
     /// The severity a finding of `rule` (of `category`) gets under `profile`.
     pub fn adjust(
         &self,
