@@ -76,7 +76,7 @@ pub fn finding_details(ui: &mut egui::Ui, checker: &Checker, finding: &Finding, 
         .strong()
         .color(colour),
     );
-    let rule = checker.rules().iter().find(|r| *r.id == *finding.rule);
+    let rule = checker.rule(&finding.rule);
     match rule {
         Some(rule) => {
             ui.label(lang.text(&rule.message));

@@ -156,9 +156,7 @@ fn session(ui: &mut egui::Ui, state: &mut AppState) {
             let checker = std::sync::Arc::clone(&state.rules.checker);
             for id in &review {
                 let message = checker
-                    .rules()
-                    .iter()
-                    .find(|r| &r.id == id)
+                    .rule(id)
                     .map_or(String::new(), |r| lang.text(&r.message).to_string());
                 ui.label(format!("{id}：{message}"));
             }

@@ -436,7 +436,7 @@ pub fn suggestions(checker: &Checker, report: &Report) -> Vec<Suggestion> {
         .iter()
         .filter(|f| f.severity == Severity::Warn)
     {
-        let Some(rule) = checker.rules().iter().find(|r| *r.id == *finding.rule) else {
+        let Some(rule) = checker.rule(&finding.rule) else {
             continue;
         };
         for spec in &rule.suggestions {

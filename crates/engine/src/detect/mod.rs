@@ -72,6 +72,8 @@ pub struct Checker {
     split: split::SplitMatcher,
     cues: CueMatcher,
     builtin: HashMap<Builtin, usize>,
+    /// Each rule's index by its id: faces look rules up per finding.
+    by_id: HashMap<Arc<str>, usize>,
     neighbours: Vec<Neighbours>,
     texts: Vec<RuleTexts>,
 }
@@ -174,6 +176,12 @@ impl Checker {
             split: split::SplitMatcher::new(&book.rules),
             cues: CueMatcher::new(&book.cues),
             builtin,
+            by_id: book
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (Arc::from(r.id.as_str()), i))
+                .collect(),
             neighbours: book.rules.iter().map(Neighbours::new).collect(),
             texts: book.rules.iter().map(RuleTexts::new).collect(),
             book,
@@ -182,6 +190,11 @@ impl Checker {
 
     pub fn rules(&self) -> &[Rule] {
         &self.book.rules
+    }
+
+    /// The rule in force with this id (a finding's `rule`), if any.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.by_id.get(id).map(|&i| &self.book.rules[i])
     }
 
     pub fn book(&self) -> &RuleBook {
@@ -765,7 +778,20 @@ fn remove_allowlisted(norm: &Normalized, allowlist: &[String], candidates: &mut 
 #[cfg(test)]
 mod tests {
     use super::ByteOffsets;
+    use crate::{CheckOptions, Checker};
     use proptest::prelude::*;
+
+    #[test]
+    fn every_finding_names_a_rule_in_force() {
+        let checker = Checker::builtin().unwrap();
+        let report = checker.check("加我V信：abc_123，新客98元", &CheckOptions::default());
+        assert!(report.findings.len() >= 3, "{:?}", report.findings);
+        for f in &report.findings {
+            let rule = checker.rule(&f.rule).map(|r| r.id.as_str());
+            assert_eq!(rule, Some(&*f.rule));
+        }
+        assert!(checker.rule("no.such_rule").is_none());
+    }
 
     proptest! {
         /// Walking forward and back from the last offset gives every char's
