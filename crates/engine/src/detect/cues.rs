@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::text::{self, around, sentence_start};
-use crate::normalize::{Normalized, is_emoji};
+use crate::normalize::{Normalized, is_emoji, is_han};
 use crate::rules::{Channel, Cues};
 
 /// A number cue found in the canonical text.
@@ -62,10 +62,6 @@ enum AfterCue {
     Destination {
         word_like: bool,
     },
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 fn is_id_char(c: char) -> bool {

@@ -793,6 +793,21 @@ mod tests {
         assert!(checker.rule("no.such_rule").is_none());
     }
 
+    /// Every scan shares one idea of a Han char: a shop name written with
+    /// Extension B ideographs is a name like any other.
+    #[test]
+    fn rare_ideographs_are_han_for_the_name_grammars_too() {
+        let checker = Checker::builtin().unwrap();
+        let report = checker.check("我们的京东店铺：𠀀𠀁好物", &CheckOptions::default());
+        let id = report.findings.iter().find(|f| &*f.rule == "platform.id");
+        assert_eq!(
+            id.map(|f| f.text.as_str()),
+            Some("𠀀𠀁好物"),
+            "{:?}",
+            report.findings
+        );
+    }
+
     proptest! {
         /// Walking forward and back from the last offset gives every char's
         /// byte offset, in any order.
