@@ -11,6 +11,7 @@ use smallvec::SmallVec;
 
 use super::classes::{self, Classes};
 use super::spoken::{self, At, TokenKind};
+use crate::normalize::is_emoji;
 use crate::rules::{Builtin, Channel};
 
 /// A digit sequence in the canonical text.
@@ -115,13 +116,12 @@ impl Positional {
 
 /// Chars that may sit between the digits of one number.
 fn is_digit_separator(c: char) -> bool {
-    matches!(c,
+    matches!(
+        c,
         ' ' | '.' | '-' | '_' | '·' | '*' | '/' | '|' | '｜' | '丨' | '\n' | '(' | ')' | '\u{3000}'
         // Every dash and the minus sign (⁻ folds to −).
-        | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}'
-        | '~' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
-        | '\u{1F300}'..='\u{1FAFF}')
-        && c != '○'
+        | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '~'
+    ) || is_emoji(c)
 }
 
 /// How many separator chars may stand between two groups of one number.
@@ -427,6 +427,13 @@ mod tests {
             runs("75157734642、576212160979"),
             ["75157734642", "576212160979"]
         );
+    }
+
+    #[test]
+    fn any_emoji_separates_digits() {
+        // 🀄 (U+1F004) and 🌸 (U+1F338): one definition of emoji for both.
+        assert_eq!(runs("138🀄0013🀄8000"), ["13800138000"]);
+        assert_eq!(runs("138🌸0013🌸8000"), ["13800138000"]);
     }
 
     #[test]
