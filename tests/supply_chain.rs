@@ -57,26 +57,45 @@ const ALLOWED_LICENCES: &[&str] = &[
     "Ubuntu-font-1.0",
 ];
 
-/// (name, version) of every package in `Cargo.lock`.
-fn locked_packages() -> Vec<(String, String)> {
+/// One `[[package]]` of `Cargo.lock`.
+struct Locked {
+    name: String,
+    version: String,
+    /// The names of the packages it depends on (of every kind).
+    dependencies: Vec<String>,
+}
+
+/// Every package in `Cargo.lock`.
+fn locked_packages() -> Vec<Locked> {
     let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock"))
         .expect("Cargo.lock is committed");
-    let mut packages = Vec::new();
-    let mut name = None;
-    for line in lock.lines() {
-        let value = |key: &str| {
-            line.strip_prefix(key)
-                .and_then(|rest| rest.strip_prefix(" = \""))
-                .and_then(|rest| rest.strip_suffix('"'))
+    lock.split("[[package]]")
+        .skip(1)
+        .map(|block| {
+            let value = |key: &str| {
+                block
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key)?.strip_prefix(" = \""))
+                    .and_then(|rest| rest.strip_suffix('"'))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let dependencies = block
+                .split_once("dependencies = [")
+                .map(|(_, rest)| rest.split(']').next().unwrap_or_default())
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|d| d.trim().trim_matches('"').split(' ').next())
+                .filter(|d| !d.is_empty())
                 .map(str::to_string)
-        };
-        if let Some(n) = value("name") {
-            name = Some(n);
-        } else if let (Some(v), Some(n)) = (value("version"), name.take()) {
-            packages.push((n, v));
-        }
-    }
-    packages
+                .collect();
+            Locked {
+                name: value("name"),
+                version: value("version"),
+                dependencies,
+            }
+        })
+        .collect()
 }
 
 #[test]
@@ -87,9 +106,10 @@ fn no_networking_crate_is_in_the_dependency_tree() {
         "only {} packages read",
         packages.len()
     );
-    let found: Vec<&(String, String)> = packages
+    let found: Vec<&str> = packages
         .iter()
-        .filter(|(name, _)| NETWORK_CRATES.contains(&name.as_str()))
+        .map(|p| p.name.as_str())
+        .filter(|name| NETWORK_CRATES.contains(name))
         .collect();
     assert!(
         found.is_empty(),
@@ -109,7 +129,7 @@ fn every_unpacked_dependency_has_a_licence_we_can_ship() {
         .unwrap_or_default();
     let mut checked = 0;
     let mut refused = Vec::new();
-    for (name, version) in locked_packages() {
+    for Locked { name, version, .. } in locked_packages() {
         // Crates for other platforms are never unpacked here; those built are.
         let Some(manifest) = registries
             .iter()
@@ -204,30 +224,13 @@ fn licence_expressions_are_read_as_spdx() {
 /// Every package `root` depends on in `Cargo.lock`, itself included (dev and
 /// build dependencies too: the check is stricter than `cargo tree -e normal`).
 fn locked_closure(root: &str) -> Vec<String> {
-    let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock"))
-        .expect("Cargo.lock is committed");
-    let mut deps: std::collections::HashMap<String, Vec<String>> = Default::default();
-    for block in lock.split("[[package]]").skip(1) {
-        let name = block
-            .lines()
-            .find_map(|l| l.strip_prefix("name = \""))
-            .and_then(|rest| rest.strip_suffix('"'))
-            .unwrap_or_default()
-            .to_string();
-        let listed = block
-            .split_once("dependencies = [")
-            .map(|(_, rest)| rest.split(']').next().unwrap_or_default())
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|d| d.trim().trim_matches('"').split(' ').next())
-            .filter(|d| !d.is_empty())
-            .map(str::to_string);
-        deps.entry(name).or_default().extend(listed);
-    }
+    let packages = locked_packages();
     let mut seen = vec![root.to_string()];
     let mut next = 0;
     while next < seen.len() {
-        for dep in deps.get(&seen[next]).into_iter().flatten() {
+        let name = seen[next].clone();
+        let deps = packages.iter().filter(|p| p.name == name);
+        for dep in deps.flat_map(|p| p.dependencies.iter()) {
             if !seen.contains(dep) {
                 seen.push(dep.clone());
             }
