@@ -209,7 +209,7 @@ fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
     let checker = load_checker(args.rules.as_deref())?;
     checker
         .book()
-        .profiles
+        .profiles()
         .known(&args.profile)
         .map_err(InputError)?;
     let files = if args.files.is_empty() {
@@ -432,7 +432,7 @@ fn stdout_error(e: io::Error) -> Result<(), InputError> {
 fn load_checker(extra: Option<&Path>) -> Result<Checker, InputError> {
     let packs = dmlint::rules::user_packs(extra).map_err(InputError)?;
     dmlint::rules::RuleBook::with_pack_files(&packs)
-        .map(Checker::new)
+        .and_then(Checker::new)
         .map_err(|e| InputError(e.to_string()))
 }
 

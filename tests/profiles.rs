@@ -7,7 +7,7 @@ use dmlint::{Category, CheckOptions, Checker, Severity};
 #[test]
 fn each_profile_sets_its_categories_and_leaves_blocking_ones_alone() {
     let checker = Checker::builtin().expect("built-in rules load");
-    let profiles = &checker.book().profiles.profiles;
+    let profiles = &checker.book().profiles().profiles;
     assert!(profiles.len() >= 4, "{:?}", profiles.keys());
     let mut checked = 0;
     let mut softened = std::collections::BTreeSet::new();

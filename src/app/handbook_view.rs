@@ -14,7 +14,7 @@ impl HandbookView {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
         let lang = state.settings.lang;
         let checker = std::sync::Arc::clone(&state.rules.checker);
-        let profiles = &checker.book().profiles;
+        let profiles = &checker.book().profiles();
         egui::ScrollArea::vertical()
             .id_salt("handbook")
             .show(ui, |ui| {

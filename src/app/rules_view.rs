@@ -38,9 +38,9 @@ impl RulesView {
             ui.label(
                 RichText::new(format!(
                     "{} {} · {} {}",
-                    book.rules.len(),
+                    book.rules().len(),
                     lang.pick("条生效", "in force"),
-                    book.disabled.len(),
+                    book.disabled().len(),
                     lang.pick("条已关闭", "switched off"),
                 ))
                 .weak(),
@@ -59,10 +59,10 @@ impl RulesView {
         let book = state.rules.checker.book();
         let needle = self.search.trim().to_lowercase();
         let rows: Vec<(Rule, bool)> = book
-            .rules
+            .rules()
             .iter()
             .map(|r| (r.clone(), true))
-            .chain(book.disabled.iter().map(|r| (r.clone(), false)))
+            .chain(book.disabled().iter().map(|r| (r.clone(), false)))
             .filter(|(r, _)| needle.is_empty() || matches_search(r, &needle, lang))
             .collect();
         let mut switch = None;
@@ -81,7 +81,7 @@ impl RulesView {
                         {
                             switch = Some((rule.id.clone(), checked));
                         }
-                        let severity = state.rules.checker.book().profiles.adjust(
+                        let severity = state.rules.checker.book().profiles().adjust(
                             &state.settings.profile,
                             &rule.id,
                             rule.category,
@@ -120,9 +120,9 @@ impl RulesView {
         let checker = std::sync::Arc::clone(&state.rules.checker);
         let book = checker.book();
         let Some(rule) = self.selected.as_ref().and_then(|id| {
-            book.rules
+            book.rules()
                 .iter()
-                .chain(&book.disabled)
+                .chain(book.disabled())
                 .find(|r| &r.id == id)
         }) else {
             ui.label(lang.pick(
@@ -137,7 +137,7 @@ impl RulesView {
             lang.category(rule.category),
             lang.severity(rule.severity)
         ));
-        if let Some(files) = book.origins.get(&rule.id) {
+        if let files @ [_, ..] = book.origins(&rule.id) {
             ui.label(
                 RichText::new(format!(
                     "{} {}",

@@ -14,7 +14,7 @@ impl SettingsPanel {
             .rules
             .checker
             .book()
-            .profiles
+            .profiles()
             .contexts
             .get(&state.settings.context)
             .map(|c| c.card.clone());

@@ -389,7 +389,8 @@ fn a_word_selected_in_the_editor_is_always_flagged_from_then_on() {
     assert!(pack.contains("小绿书"), "{pack}");
     // The pack it wrote is a valid pack with passing examples.
     let packs = dmlint::rules::read_packs(folder.path()).unwrap();
-    let checker = dmlint::Checker::new(dmlint::rules::RuleBook::with_pack_files(&packs).unwrap());
+    let checker =
+        dmlint::Checker::new(dmlint::rules::RuleBook::with_pack_files(&packs).unwrap()).unwrap();
     let rule = checker
         .rules()
         .iter()
@@ -422,6 +423,40 @@ fn a_pack_edited_on_disk_takes_effect_without_a_restart() {
         "the broken pack was not reported"
     );
     harness.get_by_label_contains("可以发送");
+}
+
+/// A pack whose patterns each compile but not together takes its line to
+/// the status bar, in red; the draft stays and the built-in rules still check.
+#[test]
+fn a_pack_too_big_to_compile_is_skipped_with_its_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let pack = r#"{"pack": "big", "description": {"zh": "", "en": ""}, "rules": [
+{"id": "big.one", "category": "wechat", "severity": "block", "patterns": ["q\\w{110}q"],
+ "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["x"]}},
+{"id": "big.two", "category": "wechat", "severity": "block", "patterns": ["z\\w{120}z"],
+ "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["x"]}}]}"#;
+    let path = folder.path().join("big.json");
+    std::fs::write(&path, pack).unwrap();
+    let draft = "加我微信 abc_12345";
+    let mut harness = harness_on(draft, folder.path());
+    harness.run();
+    let status = format!("规则包有问题，已跳过：{}:4:", path.display());
+    harness.get_by_label_contains(&status);
+    assert!(
+        harness
+            .state()
+            .state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.is_error)
+    );
+    assert_eq!(harness.state().state.draft, draft);
+    assert!(
+        harness
+            .query_all_by_label_contains("会被判导流")
+            .next()
+            .is_some()
+    );
 }
 
 #[test]

@@ -69,7 +69,7 @@ impl Toolbar {
                 .rules
                 .checker
                 .book()
-                .profiles
+                .profiles()
                 .profiles
                 .keys()
                 .cloned()
@@ -78,7 +78,7 @@ impl Toolbar {
                 .rules
                 .checker
                 .book()
-                .profiles
+                .profiles()
                 .profiles
                 .get(&state.settings.profile)
                 .map(|p| lang.text(&p.description).to_string())

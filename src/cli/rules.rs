@@ -108,25 +108,24 @@ fn list(extra: Option<&Path>, profile: &str, format: ListFormat) -> Result<ExitC
     let packs = dmlint::rules::user_packs(extra)?;
     let book = RuleBook::with_pack_files(&packs)
         .map_err(|e| format!("the rule packs have problems:\n{e}"))?;
-    book.profiles.known(profile)?;
-    let no_origin = Vec::new();
+    book.profiles().known(profile)?;
     let rows: Vec<Listed> = book
-        .rules
+        .rules()
         .iter()
         .map(|r| (r, false))
-        .chain(book.disabled.iter().map(|r| (r, true)))
+        .chain(book.disabled().iter().map(|r| (r, true)))
         .map(|(rule, off)| Listed {
             id: &rule.id,
             category: rule.category,
             severity: if off {
                 "off"
             } else {
-                book.profiles
+                book.profiles()
                     .adjust(profile, &rule.id, rule.category, rule.severity)
                     .as_str()
             },
             default_severity: rule.severity,
-            origin: book.origins.get(&rule.id).unwrap_or(&no_origin),
+            origin: book.origins(&rule.id),
             message: &rule.message,
         })
         .collect();
@@ -148,8 +147,8 @@ fn list(extra: Option<&Path>, profile: &str, format: ListFormat) -> Result<ExitC
             }
             eprintln!(
                 "{} rules in force, {} switched off (profile {profile})",
-                book.rules.len(),
-                book.disabled.len()
+                book.rules().len(),
+                book.disabled().len()
             );
         }
     }
@@ -161,14 +160,13 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
     for file in files {
         packs.extend(read_packs(file)?);
     }
-    let book = match RuleBook::with_pack_files(&packs) {
-        Ok(book) => book,
+    let checker = match RuleBook::with_pack_files(&packs).and_then(Checker::new) {
+        Ok(checker) => checker,
         Err(e) => {
             println!("{e}");
             return Ok(ExitCode::from(1));
         }
     };
-    let checker = Checker::new(book);
     let mut problems = 0;
     for pack in &packs {
         let file = pack.path.display().to_string();
@@ -179,13 +177,7 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
         let touched = checker
             .rules()
             .iter()
-            .filter(|r| {
-                checker
-                    .book()
-                    .origins
-                    .get(&r.id)
-                    .is_some_and(|files| files.contains(&file))
-            })
+            .filter(|r| checker.book().origins(&r.id).contains(&file))
             .collect::<Vec<_>>();
         let before = problems;
         for rule in &touched {

@@ -113,7 +113,7 @@ pub fn rewrite(
     let clauses = split_clauses(&chars, &blocks);
     let follow_up: Vec<Vec<char>> = checker
         .book()
-        .cues
+        .cues()
         .follow_up
         .iter()
         .map(|w| w.chars().collect())
@@ -206,7 +206,7 @@ fn card_phrase(
         Some(card) => card.to_string(),
         None => checker
             .book()
-            .profiles
+            .profiles()
             .contexts
             .get(&options.context)
             .map(|c| c.card.get(language).to_string())

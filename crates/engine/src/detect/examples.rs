@@ -4,7 +4,7 @@
 //! check` runs a merchant's.
 
 use super::Checker;
-use crate::rules::{Rule, RuleBook};
+use crate::rules::Rule;
 use crate::{CheckOptions, Finding};
 
 /// An example its rule gets wrong.
@@ -88,14 +88,8 @@ impl Checker {
     /// The rule that won the token `rule` finds in `text` when it is checked
     /// alone: an earlier rule wins a tie.
     fn taken_by(&self, rule: &Rule, text: &str, found: &[Finding]) -> Option<String> {
-        let book = self.book();
-        let alone = Checker::new(RuleBook {
-            rules: vec![rule.clone()],
-            disabled: Vec::new(),
-            origins: Default::default(),
-            cues: book.cues.clone(),
-            profiles: book.profiles.clone(),
-        });
+        // It compiled with the others, so it compiles alone.
+        let alone = Checker::new(self.book().only(rule)).ok()?;
         let own = alone.check(text, &CheckOptions::default()).findings;
         own.iter().find_map(|mine| {
             found

@@ -149,7 +149,7 @@ mod tests {
             max_gap: 6,
         };
         let book = crate::rules::RuleBook::builtin().unwrap();
-        after_cues(&chars, &[hit], &CueMatcher::new(&book.cues))
+        after_cues(&chars, &[hit], &CueMatcher::new(book.cues()))
             .into_iter()
             .map(|r| chars[r].iter().collect())
             .collect()

@@ -32,8 +32,8 @@ fn veiled(keyword: &str) -> Option<String> {
 
 impl KeywordMatcher {
     /// `cue_words`: canonical cue words with the index of the cue each
-    /// belongs to.
-    pub fn new(rules: &[Rule], cue_words: Vec<(String, usize)>) -> KeywordMatcher {
+    /// belongs to. The error says why the words fit no automaton.
+    pub fn new(rules: &[Rule], cue_words: Vec<(String, usize)>) -> Result<KeywordMatcher, String> {
         let keywords = rules.iter().enumerate().flat_map(|(index, rule)| {
             let platform = rule.category == Category::Platform;
             rule.keywords.iter().flat_map(move |keyword| {
@@ -47,10 +47,10 @@ impl KeywordMatcher {
         let cues = cue_words
             .into_iter()
             .map(|(word, cue)| (word, rules.len() + cue));
-        KeywordMatcher {
-            words: WordMatcher::new(keywords.chain(cues)),
+        Ok(KeywordMatcher {
+            words: WordMatcher::new(keywords.chain(cues))?,
             rules: rules.len(),
-        }
+        })
     }
 
     /// Keyword candidates into `out`; each cue word found, as its cue's

@@ -33,7 +33,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::normalize::Normalized;
-use crate::rules::{Builtin, Gate, Rule, RuleBook, RuleError, Severity};
+use crate::rules::{Builtin, Gate, Problem, Rule, RuleBook, RuleError, Severity};
 use crate::{CheckOptions, Finding, Language, Report, Verdict};
 
 use classes::Classes;
@@ -116,6 +116,20 @@ impl SharedBilingual {
     }
 }
 
+/// Keywords too many for any automaton: the problem points at the rule with
+/// the most, the one to split or trim.
+fn too_many_words(book: &RuleBook, error: String) -> Problem {
+    let largest = book.rules().iter().max_by_key(|r| r.keywords.len());
+    let location = largest
+        .and_then(|r| book.parsed(&r.id))
+        .map(|p| p.at.clone());
+    let id = largest.map_or("", |r| r.id.as_str());
+    location.unwrap_or_default().problem(format!(
+        "rule `{id}`: the rules' keywords together fit no automaton ({error}); this rule has \
+         the most"
+    ))
+}
+
 /// What voids a rule's match: `not_preceded_by` / `not_followed_by` in
 /// canonical chars, and `exceptions` as one anchored regex.
 struct Neighbours {
@@ -125,17 +139,24 @@ struct Neighbours {
 }
 
 impl Neighbours {
-    /// A rule's exceptions are validated by compiling them the same way; one
-    /// that still fails (a rule built by hand, not loaded) voids nothing.
-    fn new(rule: &Rule) -> Neighbours {
-        let exceptions = (!rule.exceptions.is_empty())
-            .then(|| crate::rules::compile::whole_match(&rule.exceptions).ok())
-            .flatten();
-        Neighbours {
+    fn new(rule: &Rule, book: &RuleBook) -> Result<Neighbours, Problem> {
+        let exceptions = match book
+            .parsed(&rule.id)
+            .and_then(|p| p.exceptions.as_ref().map(|e| (p, e)))
+        {
+            Some((parsed, hir)) => Some(crate::rules::compile::regex(hir).map_err(|e| {
+                parsed.at.problem(format!(
+                    "rule `{}`: the `exceptions` together {}",
+                    rule.id, e
+                ))
+            })?),
+            None => None,
+        };
+        Ok(Neighbours {
             before: Normalized::words(&rule.not_preceded_by),
             after: Normalized::words(&rule.not_followed_by),
             exceptions,
-        }
+        })
     }
 
     /// Whether a match at `range` is void because of what touches it or what it is.
@@ -155,46 +176,54 @@ impl Neighbours {
 impl Checker {
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<Checker, RuleError> {
-        Ok(Checker::new(RuleBook::builtin()?))
+        Checker::new(RuleBook::builtin()?)
     }
 
-    /// Compiles a validated rule book.
-    pub fn new(book: RuleBook) -> Checker {
-        let builtin = book
-            .rules
+    /// Compiles a rule book: every regex once, alone and in the set that
+    /// runs them all. Each problem names the file and line to change.
+    pub fn new(book: RuleBook) -> Result<Checker, RuleError> {
+        let rules = book.rules();
+        let mut problems = Vec::new();
+        let patterns = patterns::PatternMatcher::new(&book).map_err(|p| problems.extend(p));
+        let neighbours: Vec<Neighbours> = rules
+            .iter()
+            .filter_map(|r| Neighbours::new(r, &book).map_err(|p| problems.push(p)).ok())
+            .collect();
+        let keywords = keywords::KeywordMatcher::new(rules, CueMatcher::number_words(book.cues()))
+            .map_err(|e| problems.push(too_many_words(&book, e)));
+        let (Ok(patterns), Ok(keywords), true) = (patterns, keywords, problems.is_empty()) else {
+            return Err(RuleError { problems });
+        };
+        let builtin = rules
             .iter()
             .enumerate()
             .filter_map(|(i, r)| r.builtin.map(|b| (b, i)))
             .collect();
-        Checker {
-            keywords: keywords::KeywordMatcher::new(
-                &book.rules,
-                CueMatcher::number_words(&book.cues),
-            ),
-            patterns: patterns::PatternMatcher::new(&book.rules),
-            pinyin: pinyin::PinyinMatcher::new(&book.rules),
-            split: split::SplitMatcher::new(&book.rules),
-            cues: CueMatcher::new(&book.cues),
+        Ok(Checker {
+            keywords,
+            patterns,
+            pinyin: pinyin::PinyinMatcher::new(rules),
+            split: split::SplitMatcher::new(rules),
+            cues: CueMatcher::new(book.cues()),
             builtin,
-            by_id: book
-                .rules
+            by_id: rules
                 .iter()
                 .enumerate()
                 .map(|(i, r)| (Arc::from(r.id.as_str()), i))
                 .collect(),
-            neighbours: book.rules.iter().map(Neighbours::new).collect(),
-            texts: book.rules.iter().map(RuleTexts::new).collect(),
+            neighbours,
+            texts: rules.iter().map(RuleTexts::new).collect(),
             book,
-        }
+        })
     }
 
     pub fn rules(&self) -> &[Rule] {
-        &self.book.rules
+        self.book.rules()
     }
 
     /// The rule in force with this id (a finding's `rule`), if any.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.by_id.get(id).map(|&i| &self.book.rules[i])
+        self.by_id.get(id).map(|&i| &self.book.rules()[i])
     }
 
     pub fn book(&self) -> &RuleBook {
@@ -205,7 +234,7 @@ impl Checker {
     /// warnings, then notes; within each, the profile's priority categories
     /// first; then by position.
     pub fn reading_order<'r>(&self, report: &'r Report, profile: &str) -> Vec<&'r Finding> {
-        let profiles = &self.book.profiles;
+        let profiles = &self.book.profiles();
         let mut findings: Vec<&Finding> = report.findings.iter().collect();
         findings.sort_by_key(|f| {
             (
@@ -223,7 +252,7 @@ impl Checker {
         let language = Language::of(&norm);
         let chars = norm.chars();
         let classes = Classes::new(chars);
-        let rules = &self.book.rules;
+        let rules = self.book.rules();
 
         let mut candidates = Vec::new();
         let mut cue_words = Vec::new();
@@ -336,8 +365,8 @@ impl Checker {
         self.attach_platform_handles(chars, &mut candidates);
         self.add_search_names(chars, &mut candidates);
         self.add_account_questions(chars, &mut candidates);
-        widen_veiled(chars, &self.book.rules, &mut candidates);
-        let profiles = &self.book.profiles;
+        widen_veiled(chars, self.book.rules(), &mut candidates);
+        let profiles = &self.book.profiles();
         // A channel named in English ("我们有WeChat") is reported as that
         // channel, at whatever level its gate left it, never as an English word.
         let channels = SortedRanges::new(
@@ -388,7 +417,7 @@ impl Checker {
         chars: &[char],
         candidates: &mut Vec<Candidate>,
     ) -> HashSet<(usize, usize)> {
-        let rules = &self.book.rules;
+        let rules = self.book.rules();
         let platform_id = self.rule_for(Builtin::PlatformId);
         let wechat_id = self.rule_for(Builtin::HandleAfterCue);
         let qq_number = self.rule_for(Builtin::NumberQq);
@@ -422,7 +451,7 @@ impl Checker {
     /// The name the customer is told to search for on a platform named as a
     /// destination (搜「店名」) is a span of the platform's category.
     fn add_search_names(&self, chars: &[char], candidates: &mut Vec<Candidate>) {
-        let rules = &self.book.rules;
+        let rules = self.book.rules();
         let Some(rule) = self.rule_for(Builtin::SearchName) else {
             return;
         };
@@ -450,7 +479,7 @@ impl Checker {
     /// A question for the customer's own account on a channel (你的威信是多少)
     /// is a solicitation over the whole question, whatever the channel's name.
     fn add_account_questions(&self, chars: &[char], candidates: &mut Vec<Candidate>) {
-        let rules = &self.book.rules;
+        let rules = self.book.rules();
         let Some(rule) = self.rule_for(Builtin::AskAccount) else {
             return;
         };
@@ -479,8 +508,8 @@ impl Checker {
         id_before: &HashSet<(usize, usize)>,
         options: &CheckOptions,
     ) {
-        let rules = &self.book.rules;
-        let topic = self.book.profiles.topic_severity(options.context);
+        let rules = self.book.rules();
+        let topic = self.book.profiles().topic_severity(options.context);
         let mut contact_starts: Vec<Range<usize>> = runs
             .iter()
             .filter(|r| r.may_be_contact())
@@ -582,7 +611,7 @@ impl Checker {
 
     /// The platforms named as destinations (not the IDs and names beside them).
     fn blocking_platforms(&self, candidates: &[Candidate]) -> Vec<Range<usize>> {
-        let rules = &self.book.rules;
+        let rules = self.book.rules();
         candidates
             .iter()
             .filter(|c| {
@@ -597,7 +626,7 @@ impl Checker {
     /// An @handle is a platform finding when a platform named as a destination
     /// stands before it in the same sentence ("IG @paws_bj", "TikTok, same handle: @kai").
     fn attach_platform_handles(&self, chars: &[char], candidates: &mut [Candidate]) {
-        let rules = &self.book.rules;
+        let rules = self.book.rules();
         let platforms = SortedRanges::new(self.blocking_platforms(candidates));
         for c in candidates.iter_mut() {
             if rules[c.rule].builtin != Some(Builtin::PlatformHandle) {
@@ -663,7 +692,7 @@ impl Checker {
         let mut bytes = ByteOffsets::new(original);
         kept.into_iter()
             .map(|(span, c)| {
-                let rule = &self.book.rules[c.rule];
+                let rule = &self.book.rules()[c.rule];
                 let texts = &self.texts[c.rule];
                 Finding {
                     rule: texts.id.clone(),

@@ -15,18 +15,18 @@ use thread_local::ThreadLocal;
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
-use regex_automata::{Input, MatchKind, PatternID, PatternSet, Span};
+use regex_automata::{Input, PatternID, PatternSet, Span};
+use regex_syntax::hir::Hir;
 
 use super::Candidate;
 use super::text::has_word_edges;
 use crate::normalize::Normalized;
-use crate::rules::{Rule, compile};
+use crate::rules::compile::{self, ParsedPattern};
+use crate::rules::{BUILTIN_PACKS, Location, Problem, RuleBook};
 
 pub struct PatternMatcher {
-    /// All patterns at once, to tell which can match; `None` when together
-    /// they exceed the engine's size limit (each alone does not: packs are
-    /// validated), and then every pattern runs.
-    set: Option<Regex>,
+    /// All patterns at once, to tell which can match.
+    set: Regex,
     /// Per pattern of `set`.
     patterns: Vec<Pattern>,
     /// Each checking thread's own caches, kept warm across its checks.
@@ -42,43 +42,52 @@ struct Pattern {
 
 /// What one check needs to run every regex.
 struct Caches {
-    set: Option<meta::Cache>,
+    set: meta::Cache,
     matched: PatternSet,
     patterns: Vec<meta::Cache>,
 }
 
 impl PatternMatcher {
-    /// Rules are validated with the same compiler, so every pattern compiles;
-    /// one that does not (a rule built by hand, not loaded) finds nothing.
-    pub fn new(rules: &[Rule]) -> PatternMatcher {
-        let mut sources = Vec::new();
+    /// Compiles every pattern of the book, alone and as one set; each
+    /// problem names the pattern's file and line.
+    pub fn new(book: &RuleBook) -> Result<PatternMatcher, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut parsed = Vec::new();
         let mut patterns = Vec::new();
-        for (rule, r) in rules.iter().enumerate() {
-            for source in &r.patterns {
-                let Ok(regex) = compile::pattern(source) else {
-                    continue;
-                };
-                let narrow = regex.group_info().to_index(PatternID::ZERO, "m");
-                sources.push(source.as_str());
-                patterns.push(Pattern {
-                    rule,
-                    regex,
-                    narrow,
-                });
+        for (rule, r) in book.rules().iter().enumerate() {
+            for pattern in book.parsed(&r.id).map_or(&[][..], |p| &p.patterns) {
+                match compile::regex(&pattern.hir) {
+                    Ok(regex) => {
+                        let narrow = regex.group_info().to_index(PatternID::ZERO, "m");
+                        parsed.push(pattern);
+                        patterns.push(Pattern {
+                            rule,
+                            regex,
+                            narrow,
+                        });
+                    }
+                    Err(e) => problems.push(
+                        pattern
+                            .at
+                            .problem(format!("rule `{}`: this pattern {}", r.id, e)),
+                    ),
+                }
             }
         }
-        let set = Regex::builder()
-            .configure(compile::config().match_kind(MatchKind::All))
-            .build_many(&sources)
-            .ok();
-        PatternMatcher {
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let hirs: Vec<&Hir> = parsed.iter().map(|p| &p.hir).collect();
+        let set = compile::set(&hirs)
+            .map_err(|e| vec![too_big_together(book, &parsed, &patterns, &e)])?;
+        Ok(PatternMatcher {
             set,
             patterns,
             caches: ThreadLocal::new(),
-        }
+        })
     }
 
-    pub fn find(&self, norm: &Normalized, rules: &[Rule], out: &mut Vec<Candidate>) {
+    pub fn find(&self, norm: &Normalized, rules: &[crate::rules::Rule], out: &mut Vec<Candidate>) {
         let mut caches = self
             .caches
             .get_or(|| RefCell::new(self.new_caches()))
@@ -86,14 +95,11 @@ impl PatternMatcher {
         let caches = &mut *caches;
         let text = norm.text();
         caches.matched.clear();
-        match (&self.set, &mut caches.set) {
-            (Some(set), Some(cache)) => {
-                set.which_overlapping_matches_with(cache, &Input::new(text), &mut caches.matched)
-            }
-            _ => (0..self.patterns.len()).for_each(|i| {
-                caches.matched.insert(PatternID::new_unchecked(i));
-            }),
-        }
+        self.set.which_overlapping_matches_with(
+            &mut caches.set,
+            &Input::new(text),
+            &mut caches.matched,
+        );
         for index in caches.matched.iter() {
             let pattern = &self.patterns[index];
             let cache = &mut caches.patterns[index];
@@ -128,7 +134,7 @@ impl PatternMatcher {
 
     fn new_caches(&self) -> Caches {
         Caches {
-            set: self.set.as_ref().map(Regex::create_cache),
+            set: self.set.create_cache(),
             matched: PatternSet::new(self.patterns.len()),
             patterns: self
                 .patterns
@@ -137,4 +143,29 @@ impl PatternMatcher {
                 .collect(),
         }
     }
+}
+
+/// Patterns that compile alone but not together: the problem points at the
+/// largest pattern of the merchant's own packs (the built-in ones compile
+/// together), which is the one to make smaller.
+fn too_big_together(
+    book: &RuleBook,
+    parsed: &[&ParsedPattern],
+    compiled: &[Pattern],
+    error: &str,
+) -> Problem {
+    let builtin = |p: &ParsedPattern| BUILTIN_PACKS.iter().any(|(file, _)| *file == p.at.file);
+    let largest = parsed
+        .iter()
+        .zip(compiled)
+        .max_by_key(|(p, c)| (!builtin(p), c.regex.memory_usage()));
+    let Some((pattern, compiled)) = largest else {
+        return Location::default().problem(error.to_string());
+    };
+    pattern.at.problem(format!(
+        "rule `{}`: together with the other packs' patterns, this one {}; it is the largest of \
+         your patterns",
+        book.rules()[compiled.rule].id,
+        error
+    ))
 }

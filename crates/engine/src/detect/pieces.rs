@@ -391,8 +391,7 @@ fn assemble_from(
         worded_gaps[i] |= worded_gaps[i - 1];
     }
     // The longest prefix of two pieces or more that makes a contact.
-    while pieces.len() >= 2 {
-        let last = pieces.last().expect("two pieces");
+    while let [_, .., last] = pieces.as_slice() {
         let end = last.run.range.end;
         let glued = chars.get(end).is_some_and(|&c| is_measure(c));
         let counts_fit = pieces

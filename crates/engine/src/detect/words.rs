@@ -13,9 +13,13 @@ use daachorse::CharwiseDoubleArrayAhoCorasick;
 use crate::normalize::Normalized;
 
 pub struct WordMatcher {
+    /// `None` when there are no words, or too many for a double array:
+    /// `by_byte` reads all.
     by_char: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    /// `None` when the words are too many for a DFA: `by_char` reads all.
-    by_byte: Option<AhoCorasick>,
+    /// A DFA where the words fit in one, else aho-corasick's choice.
+    by_byte: AhoCorasick,
+    /// Whether `by_byte` is a DFA, and so quicker than `by_char` on ASCII.
+    byte_dfa: bool,
     /// Per distinct word: its length in chars and the ids it was added with
     /// (one word may serve several rules).
     words: Vec<(usize, Vec<usize>)>,
@@ -23,8 +27,8 @@ pub struct WordMatcher {
 
 impl WordMatcher {
     /// `words`: canonical words with the id each stands for; empty words are
-    /// left out.
-    pub fn new(words: impl IntoIterator<Item = (String, usize)>) -> WordMatcher {
+    /// left out. The error says why the words fit no automaton.
+    pub fn new(words: impl IntoIterator<Item = (String, usize)>) -> Result<WordMatcher, String> {
         let mut index: std::collections::HashMap<String, usize> = Default::default();
         let mut distinct: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut patterns: Vec<(String, u32)> = Vec::new();
@@ -40,24 +44,28 @@ impl WordMatcher {
             });
             distinct[slot].1.push(id);
         }
-        let by_byte = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .match_kind(MatchKind::Standard)
-                    .build(patterns.iter().map(|(word, _)| word))
-                    .ok()
-            })
+        let byte_automaton = |kind| {
+            AhoCorasick::builder()
+                .kind(kind)
+                .match_kind(MatchKind::Standard)
+                .build(patterns.iter().map(|(word, _)| word))
+        };
+        let (by_byte, byte_dfa) = match byte_automaton(Some(AhoCorasickKind::DFA)) {
+            Ok(dfa) => (dfa, true),
+            Err(_) => (
+                byte_automaton(None).map_err(|e| format!("too many keywords: {e}"))?,
+                false,
+            ),
+        };
+        let by_char = (!patterns.is_empty())
+            .then(|| CharwiseDoubleArrayAhoCorasick::with_values(patterns).ok())
             .flatten();
-        let by_char = (!patterns.is_empty()).then(|| {
-            CharwiseDoubleArrayAhoCorasick::with_values(patterns)
-                .expect("distinct, non-empty words build an automaton")
-        });
-        WordMatcher {
+        Ok(WordMatcher {
             by_char,
             by_byte,
+            byte_dfa,
             words: distinct,
-        }
+        })
     }
 
     /// Calls `found(id, chars)` for every occurrence of every word, in
@@ -65,7 +73,7 @@ impl WordMatcher {
     pub fn find(&self, norm: &Normalized, found: impl FnMut(usize, Range<usize>)) {
         // Under two bytes a char on average: mostly ASCII.
         let mostly_ascii = norm.text().len() < 2 * norm.chars().len();
-        self.find_by(norm, mostly_ascii && self.by_byte.is_some(), found);
+        self.find_by(norm, mostly_ascii && self.byte_dfa, found);
     }
 
     fn find_by(&self, norm: &Normalized, bytes: bool, mut found: impl FnMut(usize, Range<usize>)) {
@@ -82,14 +90,14 @@ impl WordMatcher {
             }
         };
         let text = norm.text();
-        match (&self.by_byte, &self.by_char) {
-            (Some(by_byte), _) if bytes => by_byte
-                .find_overlapping_iter(text)
-                .for_each(|m| report(m.pattern().as_usize(), m.end())),
-            (_, Some(by_char)) => by_char
+        match &self.by_char {
+            Some(by_char) if !bytes => by_char
                 .find_overlapping_iter(text)
                 .for_each(|m| report(m.value() as usize, m.end())),
-            _ => {}
+            _ => self
+                .by_byte
+                .find_overlapping_iter(text)
+                .for_each(|m| report(m.pattern().as_usize(), m.end())),
         }
     }
 }
@@ -101,7 +109,7 @@ mod tests {
 
     fn matcher() -> WordMatcher {
         let words = ["微信", "信", "wx", "x", "加我", "我v", "vx号", "ig", "ins"];
-        WordMatcher::new(words.iter().enumerate().map(|(i, w)| (w.to_string(), i)))
+        WordMatcher::new(words.iter().enumerate().map(|(i, w)| (w.to_string(), i))).unwrap()
     }
 
     fn found(m: &WordMatcher, text: &str, bytes: bool) -> Vec<(usize, Range<usize>)> {

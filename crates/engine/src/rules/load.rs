@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::compile::{self, ParsedPattern, ParsedRule};
 use super::{Builtin, Category, Cues, Profiles, Rule, RuleOverride, RulePack};
 
 /// The rule packs compiled into the binary, in priority order: on a tie for
@@ -69,6 +70,57 @@ pub struct RuleSource<'a> {
     pub text: &'a str,
 }
 
+/// Where something is written in a rule file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The line and column of byte `offset` in `source`.
+    fn at(source: RuleSource, offset: usize) -> Location {
+        let before = &source.text[..offset];
+        Location {
+            file: source.file.to_string(),
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        }
+    }
+
+    /// The start of the file: for problems that belong to no one line.
+    fn start(source: RuleSource) -> Location {
+        Location::at(source, 0)
+    }
+
+    /// Rule `id`'s first mention in its file.
+    fn of_rule(source: RuleSource, id: &str) -> Location {
+        Location::at(source, mention(source, id, 0).unwrap_or(0))
+    }
+
+    /// Where the string `value` of rule `id` is written, or else the rule.
+    fn of_value(source: RuleSource, id: &str, value: &str) -> Location {
+        let rule = mention(source, id, 0).unwrap_or(0);
+        Location::at(source, mention(source, value, rule).unwrap_or(rule))
+    }
+
+    pub fn problem(&self, message: String) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column,
+            message,
+        }
+    }
+}
+
+/// The byte offset of `value` written as a JSON string, at or after `from`.
+fn mention(source: RuleSource, value: &str, from: usize) -> Option<usize> {
+    let needle = serde_json::to_string(value).ok()?;
+    source.text.get(from..)?.find(&needle).map(|i| from + i)
+}
+
 /// One problem in a rule file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -88,7 +140,7 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem found while loading rules.
+/// Every problem found while loading rules or compiling them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
     pub problems: Vec<Problem>,
@@ -109,20 +161,74 @@ impl fmt::Display for RuleError {
 impl std::error::Error for RuleError {}
 
 /// All rules, cues and profiles, validated, with every pack's overrides
-/// applied.
+/// applied. [`crate::Checker::new`] compiles it.
 #[derive(Debug, Clone)]
 pub struct RuleBook {
-    /// The rules in force.
-    pub rules: Vec<Rule>,
-    /// Rules a pack switched off, kept so they can be shown and switched on.
-    pub disabled: Vec<Rule>,
-    /// Per rule id: the file that defined it, then the files that changed it.
-    pub origins: HashMap<String, Vec<String>>,
-    pub cues: Cues,
-    pub profiles: Profiles,
+    rules: Vec<Rule>,
+    disabled: Vec<Rule>,
+    origins: HashMap<String, Vec<String>>,
+    cues: Cues,
+    profiles: Profiles,
+    /// Per rule id: its regexes, parsed, and where they are written.
+    parsed: HashMap<String, ParsedRule>,
 }
 
 impl RuleBook {
+    /// The rules in force, in priority order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Rules a pack or the operator switched off, kept so they can be shown
+    /// and switched on.
+    pub fn disabled(&self) -> &[Rule] {
+        &self.disabled
+    }
+
+    /// The file that defined rule `id`, then the files that changed it.
+    pub fn origins(&self, id: &str) -> &[String] {
+        self.origins.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn cues(&self) -> &Cues {
+        &self.cues
+    }
+
+    pub fn profiles(&self) -> &Profiles {
+        &self.profiles
+    }
+
+    /// Switches off the rules in force whose ids are in `ids`.
+    pub fn switch_off(&mut self, ids: &[String]) {
+        let (off, on): (Vec<Rule>, Vec<Rule>) = std::mem::take(&mut self.rules)
+            .into_iter()
+            .partition(|r| ids.contains(&r.id));
+        self.rules = on;
+        self.disabled.extend(off);
+    }
+
+    /// A book of `rule` alone, with the same cues and profiles.
+    pub(crate) fn only(&self, rule: &Rule) -> RuleBook {
+        RuleBook {
+            rules: vec![rule.clone()],
+            disabled: Vec::new(),
+            origins: HashMap::new(),
+            cues: self.cues.clone(),
+            profiles: self.profiles.clone(),
+            parsed: self
+                .parsed
+                .get(&rule.id)
+                .map(|p| (rule.id.clone(), p.clone()))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The parsed regexes of a rule of this book.
+    pub(crate) fn parsed(&self, id: &str) -> Option<&ParsedRule> {
+        self.parsed.get(id)
+    }
+
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<RuleBook, RuleError> {
         RuleBook::with_packs(&[])
@@ -148,6 +254,7 @@ impl RuleBook {
     ) -> Result<RuleBook, RuleError> {
         let mut problems = Vec::new();
         let mut rules = Vec::new();
+        let mut parsed = HashMap::new();
         let mut ids = HashSet::new();
         let mut origins: HashMap<String, Vec<String>> = HashMap::new();
         let mut overrides = Vec::new();
@@ -163,6 +270,8 @@ impl RuleBook {
                 for message in validate_rule(&rule) {
                     problems.push(locate(*source, &rule.id, message));
                 }
+                let regexes = parse_regexes(*source, &rule, &mut problems);
+                parsed.entry(rule.id.clone()).or_insert(regexes);
                 if !ids.insert(rule.id.clone()) {
                     let first = origins.get(&rule.id).map_or("", |f| f[0].as_str());
                     let message = format!(
@@ -177,16 +286,17 @@ impl RuleBook {
         }
         let mut switched_off = HashSet::new();
         for (source, change) in overrides {
-            let Some(rule) = rules.iter_mut().find(|r| r.id == change.id) else {
+            let (Some(rule), Some(regexes)) = (
+                rules.iter_mut().find(|r| r.id == change.id),
+                parsed.get_mut(&change.id),
+            ) else {
                 let message =
                     "there is no rule with this id to change; `dmlint rules list` shows the ids"
                         .to_string();
                 problems.push(locate(source, &change.id, message));
                 continue;
             };
-            for message in apply_override(rule, &change) {
-                problems.push(locate(source, &change.id, message));
-            }
+            apply_override(source, rule, regexes, &change, &mut problems);
             if change.disabled {
                 switched_off.insert(change.id.clone());
             }
@@ -203,28 +313,18 @@ impl RuleBook {
         let cues = parse::<Cues>(cues, &mut problems);
         for cue in cues.iter().flat_map(|c| &c.numbers) {
             if cue.max_gap > super::MAX_CUE_GAP {
-                problems.push(Problem {
-                    file: cues_source.file.to_string(),
-                    line: 1,
-                    column: 1,
-                    message: format!(
-                        "number cue {:?}: max_gap {} is more than {}",
-                        cue.words,
-                        cue.max_gap,
-                        super::MAX_CUE_GAP
-                    ),
-                });
+                problems.push(Location::start(cues_source).problem(format!(
+                    "number cue {:?}: max_gap {} is more than {}",
+                    cue.words,
+                    cue.max_gap,
+                    super::MAX_CUE_GAP
+                )));
             }
         }
         let profiles_parsed = parse::<Profiles>(profiles, &mut problems);
         if let Some(p) = &profiles_parsed {
             for message in p.problems(|id| category_of.get(id).copied()) {
-                problems.push(Problem {
-                    file: profiles.file.to_string(),
-                    line: 1,
-                    column: 1,
-                    message,
-                });
+                problems.push(Location::start(profiles).problem(message));
             }
         }
         match (cues, profiles_parsed) {
@@ -234,6 +334,7 @@ impl RuleBook {
                 origins,
                 cues,
                 profiles,
+                parsed,
             }),
             _ => Err(RuleError { problems }),
         }
@@ -266,36 +367,58 @@ fn parse<T: serde::de::DeserializeOwned>(
 
 /// A problem with rule `id`, placed at the id's first mention in its file.
 pub fn locate(source: RuleSource, id: &str, message: String) -> Problem {
-    let needle = format!("\"{id}\"");
-    let (line, column) = source
-        .text
-        .find(&needle)
-        .map(|offset| {
-            let before = &source.text[..offset];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (line, column)
-        })
-        .unwrap_or((1, 1));
-    Problem {
-        file: source.file.to_string(),
-        line,
-        column,
-        message: format!("rule `{id}`: {message}"),
+    Location::of_rule(source, id).problem(format!("rule `{id}`: {message}"))
+}
+
+/// Parses a rule's `patterns` and `exceptions`; each problem points at the
+/// pattern's own line.
+fn parse_regexes(source: RuleSource, rule: &Rule, problems: &mut Vec<Problem>) -> ParsedRule {
+    let mut regexes = ParsedRule {
+        at: Location::of_rule(source, &rule.id),
+        patterns: Vec::new(),
+        exceptions: None,
+    };
+    for pattern in &rule.patterns {
+        add_pattern(source, &rule.id, pattern, &mut regexes, problems);
+    }
+    match compile::parse_exceptions(&rule.exceptions) {
+        Ok(exceptions) => regexes.exceptions = exceptions,
+        Err(message) => problems.push(locate(source, &rule.id, message)),
+    }
+    regexes
+}
+
+fn add_pattern(
+    source: RuleSource,
+    id: &str,
+    pattern: &str,
+    regexes: &mut ParsedRule,
+    problems: &mut Vec<Problem>,
+) {
+    let at = Location::of_value(source, id, pattern);
+    match compile::parse_pattern(pattern) {
+        Ok(hir) => regexes.patterns.push(ParsedPattern { hir, at }),
+        Err(message) => problems.push(at.problem(format!("rule `{id}`: {message}"))),
     }
 }
 
-/// Changes `rule` as `change` says; what cannot be done, in words.
-fn apply_override(rule: &mut Rule, change: &RuleOverride) -> Vec<String> {
-    let mut problems = Vec::new();
+/// Changes `rule` as `change` (in `source`) says; what cannot be done goes
+/// to `problems`.
+fn apply_override(
+    source: RuleSource,
+    rule: &mut Rule,
+    regexes: &mut ParsedRule,
+    change: &RuleOverride,
+    problems: &mut Vec<Problem>,
+) {
+    let mut complain = |message: &str| problems.push(locate(source, &change.id, message.into()));
     if change.severity.is_none()
         && !change.disabled
         && change.add_keywords.is_empty()
         && change.add_patterns.is_empty()
     {
-        problems.push(
-            "this override changes nothing; give it `severity`, `disabled`, `add_keywords` or `add_patterns`"
-                .to_string(),
+        complain(
+            "this override changes nothing; give it `severity`, `disabled`, `add_keywords` or `add_patterns`",
         );
     }
     if let Some(severity) = change.severity {
@@ -303,20 +426,15 @@ fn apply_override(rule: &mut Rule, change: &RuleOverride) -> Vec<String> {
     }
     for keyword in &change.add_keywords {
         if keyword.trim().is_empty() {
-            problems.push("`add_keywords` has an empty word; remove it".to_string());
+            complain("`add_keywords` has an empty word; remove it");
         } else {
             rule.keywords.push(keyword.clone());
         }
     }
     for pattern in &change.add_patterns {
-        match super::compile::pattern(pattern) {
-            Ok(_) => rule.patterns.push(pattern.clone()),
-            Err(e) => problems.push(format!(
-                "invalid pattern {pattern:?} in `add_patterns`: {e}"
-            )),
-        }
+        rule.patterns.push(pattern.clone());
+        add_pattern(source, &change.id, pattern, regexes, problems);
     }
-    problems
 }
 
 fn validate_rule(rule: &Rule) -> Vec<String> {
@@ -329,22 +447,6 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
         problems.push(
             "matches nothing; give it `keywords`, `patterns`, `pinyin` or a `builtin`".to_string(),
         );
-    }
-    for pattern in &rule.patterns {
-        if let Err(e) = super::compile::pattern(pattern) {
-            problems.push(format!("invalid pattern {pattern:?}: {e}"));
-        } else if uses_unicode_word_boundary(pattern) {
-            problems.push(format!(
-                "pattern {pattern:?} uses `\\b` or `\\B`, a Unicode word boundary, which makes \
-                 every check of Chinese text many times slower; write `(?-u:\\b)` (the canonical \
-                 text is lower-case, so ASCII word boundaries are enough)"
-            ));
-        }
-    }
-    if !rule.exceptions.is_empty()
-        && let Err(e) = super::compile::whole_match(&rule.exceptions)
-    {
-        problems.push(e);
     }
     for syllables in &rule.pinyin {
         // Lone letters and Han chars are matched as written ("v xin", "加 wei");
@@ -386,17 +488,6 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
     problems
 }
 
-/// Whether a (valid) pattern has a Unicode word boundary: the regex engine's
-/// fast automata cannot handle one on non-ASCII text and fall back to a much
-/// slower search.
-fn uses_unicode_word_boundary(pattern: &str) -> bool {
-    use regex_syntax::hir::Look;
-    regex_syntax::parse(pattern).is_ok_and(|hir| {
-        let looks = hir.properties().look_set();
-        looks.contains(Look::WordUnicode) || looks.contains(Look::WordUnicodeNegate)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,9 +516,6 @@ mod tests {
 
     #[test]
     fn a_unicode_word_boundary_is_refused_with_the_fix() {
-        assert!(uses_unicode_word_boundary(r"\bbest\b"));
-        assert!(uses_unicode_word_boundary(r"\Bx"));
-        assert!(!uses_unicode_word_boundary(r"(?-u:\b)best(?-u:\b)"));
         let err = load_own_pack(
             r#"{"pack": "mine", "description": {"zh": "", "en": ""}, "rules": [{"id": "mine.best", "category": "absolute",
                 "severity": "warn", "patterns": ["\\bbest\\b"],
@@ -486,6 +574,19 @@ mod tests {
         assert!(text.contains("invalid pattern"), "{text}");
         assert!(text.contains("used twice"), "{text}");
         assert!(text.contains("no `examples.match`"), "{text}");
+    }
+
+    #[test]
+    fn a_broken_exception_is_reported_at_its_rule() {
+        let pack = r#"{"pack": "x", "description": {"zh": "", "en": ""}, "rules": [
+  {"id": "mine.a", "category": "wechat", "severity": "block", "keywords": ["x"],
+   "exceptions": ["(?i)ok", "[z-"],
+   "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["x"]}}]}"#;
+        let text = load_own_pack(pack).to_string();
+        assert!(
+            text.starts_with("mine.json:2:10: rule `mine.a`: invalid exception \"[z-\""),
+            "{text}"
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ mod user;
 /// checked against it when it loads, and the number finder looks no further.
 pub const MAX_CUE_GAP: usize = 30;
 
-pub use load::{BUILTIN_PACKS, Problem, RuleBook, RuleError, RuleSource, builtin_files, locate};
+pub use load::{
+    BUILTIN_PACKS, Location, Problem, RuleBook, RuleError, RuleSource, builtin_files, locate,
+};
 pub use profiles::{ContextSettings, Profile, Profiles};
 pub use user::{PackFile, read_packs, user_dir, user_packs};
 
