@@ -207,11 +207,11 @@ struct Outcome {
 
 fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
     let checker = load_checker(args.rules.as_deref())?;
-    checker
+    let profile = checker
         .book()
         .profiles()
-        .known(&args.profile)
-        .map_err(InputError)?;
+        .resolve(&args.profile)
+        .map_err(|e| InputError(e.to_string()))?;
     let files = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {
@@ -238,11 +238,9 @@ fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
         }
         libraries.push(library);
     }
-    let base = CheckOptions {
-        context: args.context.into(),
-        profile: args.profile.clone(),
-        allowlist: args.allow.clone(),
-    };
+    let base = CheckOptions::new(args.context.into())
+        .with_profile(profile)
+        .with_allowlist(&args.allow);
     let cards = CardPhrases {
         zh: args.card_zh.clone(),
         en: args.card_en.clone(),
@@ -260,7 +258,7 @@ fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
     let mut out = io::BufWriter::new(stdout.lock());
     let text = TextStyle {
         checker: &checker,
-        profile: &args.profile,
+        profile,
         colour,
     };
     let written =
@@ -440,7 +438,7 @@ fn load_checker(extra: Option<&Path>) -> Result<Checker, InputError> {
 /// reading order.
 struct TextStyle<'a> {
     checker: &'a Checker,
-    profile: &'a str,
+    profile: dmlint::ProfileId,
     colour: bool,
 }
 

@@ -161,10 +161,7 @@ impl Course {
 
 impl Exercise {
     pub fn options(&self) -> CheckOptions {
-        CheckOptions {
-            context: self.context,
-            ..CheckOptions::default()
-        }
+        CheckOptions::new(self.context)
     }
 
     /// What the engine finds in the message: the answer key, made now.

@@ -42,10 +42,7 @@ fn every_corpus_rewrite_holds_the_invariants() {
     };
     for cases in [dev, real] {
         for (id, text, context) in cases {
-            let options = CheckOptions {
-                context,
-                ..CheckOptions::default()
-            };
+            let options = CheckOptions::new(context);
             let report = checker.check(&text, &options);
             let first = rewrite(&checker, &text, &report, &options, &CardPhrases::default());
             let recheck = checker.check(&first.text, &options);
@@ -117,10 +114,7 @@ fn claims_corpus_scores() {
     let mut misses = Vec::new();
     let mut negatives = 0;
     for case in &cases {
-        let options = CheckOptions {
-            context: Context::parse(&case.context).expect("a known context"),
-            ..CheckOptions::default()
-        };
+        let options = CheckOptions::new(Context::parse(&case.context).expect("a known context"));
         let report = checker.check(&case.text, &options);
         if case.expect == "pass" {
             negatives += 1;

@@ -7,15 +7,16 @@ use dmlint::{Category, CheckOptions, Checker, Severity};
 #[test]
 fn each_profile_sets_its_categories_and_leaves_blocking_ones_alone() {
     let checker = Checker::builtin().expect("built-in rules load");
-    let profiles = &checker.book().profiles().profiles;
-    assert!(profiles.len() >= 4, "{:?}", profiles.keys());
+    let profiles = checker.book().profiles();
+    assert!(
+        profiles.profiles.len() >= 4,
+        "{:?}",
+        profiles.profiles.keys()
+    );
     let mut checked = 0;
     let mut softened = std::collections::BTreeSet::new();
-    for (name, profile) in profiles {
-        let options = CheckOptions {
-            profile: name.clone(),
-            ..CheckOptions::default()
-        };
+    for (name, profile) in profiles.in_order() {
+        let options = CheckOptions::default().with_profile(profiles.resolve(name).unwrap());
         for rule in checker.rules() {
             let Some(text) = rule.examples.matches.first() else {
                 continue;
@@ -34,7 +35,7 @@ fn each_profile_sets_its_categories_and_leaves_blocking_ones_alone() {
             if let Some(finding) = finding {
                 checked += 1;
                 if profile.severity.contains_key(&rule.category) {
-                    softened.insert((name.clone(), rule.category));
+                    softened.insert((name, rule.category));
                 }
                 assert_eq!(
                     finding.severity, expected,
@@ -49,7 +50,7 @@ fn each_profile_sets_its_categories_and_leaves_blocking_ones_alone() {
                 "profile {name} changes {category:?}"
             );
             assert!(
-                softened.contains(&(name.clone(), *category)),
+                softened.contains(&(name, *category)),
                 "no example shows profile {name} changing {category:?}"
             );
         }
@@ -58,10 +59,8 @@ fn each_profile_sets_its_categories_and_leaves_blocking_ones_alone() {
 }
 
 fn severities(checker: &Checker, profile: &str, text: &str) -> Vec<(String, Severity)> {
-    let options = CheckOptions {
-        profile: profile.to_string(),
-        ..CheckOptions::default()
-    };
+    let profile = checker.book().profiles().resolve(profile).unwrap();
+    let options = CheckOptions::default().with_profile(profile);
     checker
         .check(text, &options)
         .findings
@@ -99,6 +98,7 @@ fn e_commerce_reads_claims_first_among_the_warnings() {
         &CheckOptions::default(),
     );
     let order = |profile| -> Vec<Category> {
+        let profile = checker.book().profiles().resolve(profile).unwrap();
         checker
             .reading_order(&report, profile)
             .iter()

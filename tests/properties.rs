@@ -160,7 +160,7 @@ proptest! {
 
     #[test]
     fn rewrites_never_block_and_are_stable(text in message(), context in prop::sample::select(Context::ALL.to_vec())) {
-        let options = CheckOptions { context, ..CheckOptions::default() };
+        let options = CheckOptions::new(context);
         let report = CHECKER.check(&text, &options);
         let first = rewrite(&CHECKER, &text, &report, &options, &CardPhrases::default());
         let recheck = CHECKER.check(&first.text, &options);

@@ -175,10 +175,8 @@ impl Batch {
         }
         let message = &mut self.library.messages[row];
         message.text = text.to_string();
-        let options = CheckOptions {
-            context: message.context.unwrap_or(options.context),
-            ..options.clone()
-        };
+        let mut options = options.clone();
+        options.context = message.context.unwrap_or(options.context);
         let report = checker.check(text, &options);
         let rewrite = rewrite::rewrite(checker, text, &report, &options, cards);
         self.results[row] = Checked { report, rewrite };

@@ -128,7 +128,7 @@ impl Editor {
             })
             .inner;
         let checker = Arc::clone(&state.rules.checker);
-        let options = state.settings.options();
+        let options = state.options();
         let dark = ui.visuals().dark_mode;
         let font = TextStyle::Body.resolve(ui.style());
         let colour = ui.visuals().text_color();

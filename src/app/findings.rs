@@ -28,7 +28,7 @@ impl FindingsPanel {
                 let ordered = state
                     .rules
                     .checker
-                    .reading_order(&state.analysis.report, &state.settings.profile);
+                    .reading_order(&state.analysis.report, state.profile());
                 // The reading order already runs blocks, warnings, notes.
                 for group in ordered.chunk_by(|a, b| a.severity == b.severity) {
                     let severity = group[0].severity;
@@ -76,7 +76,7 @@ pub fn finding_details(ui: &mut egui::Ui, checker: &Checker, finding: &Finding, 
         .strong()
         .color(colour),
     );
-    let rule = checker.rule(&finding.rule);
+    let rule = checker.rule(finding.rule_id);
     match rule {
         Some(rule) => {
             ui.label(lang.text(&rule.message));

@@ -21,9 +21,10 @@ impl HandbookView {
                 ui.heading(lang.pick("规则手册", "Rules handbook"));
                 for section in dmlint::training::handbook(&checker) {
                     ui.add_space(8.0);
-                    let severity = section.rules.first().map(|r| {
-                        profiles.adjust(&state.settings.profile, &r.id, r.category, r.severity)
-                    });
+                    let severity = section
+                        .rules
+                        .first()
+                        .map(|r| profiles.adjust(state.profile(), &r.id, r.category, r.severity));
                     let mut title = RichText::new(lang.category(section.category))
                         .strong()
                         .size(17.0);

@@ -82,7 +82,7 @@ impl RulesView {
                             switch = Some((rule.id.clone(), checked));
                         }
                         let severity = state.rules.checker.book().profiles().adjust(
-                            &state.settings.profile,
+                            state.profile(),
                             &rule.id,
                             rule.category,
                             rule.severity,
@@ -179,7 +179,7 @@ impl RulesView {
         if self.trial.trim().is_empty() {
             return;
         }
-        let options = state.settings.options();
+        let options = state.options();
         let hits: Vec<String> = checker
             .check(&self.trial, &options)
             .findings

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use dmlint::library;
 use dmlint::rewrite::{self, CardPhrases, Rewrite, Suggestion};
-use dmlint::{CheckOptions, Checker, Context, Report};
+use dmlint::rules::Profiles;
+use dmlint::{CheckOptions, Checker, Context, ProfileId, Report};
 use serde::{Deserialize, Serialize};
 
 use super::batch::Batch;
@@ -48,18 +49,12 @@ impl Default for Settings {
 }
 
 impl Settings {
-    pub fn options(&self) -> CheckOptions {
-        CheckOptions {
-            context: self.context,
-            profile: self.profile.clone(),
-            allowlist: self
-                .allowlist
-                .lines()
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect(),
-        }
+    /// The options the settings choose, with `profiles` the checker's: a
+    /// profile it does not know is `general`.
+    pub fn options(&self, profiles: &Profiles) -> CheckOptions {
+        CheckOptions::new(self.context)
+            .with_profile(profiles.resolve(&self.profile).unwrap_or_default())
+            .with_allowlist(self.allowlist.lines())
     }
 
     pub fn cards(&self) -> CardPhrases {
@@ -155,16 +150,26 @@ impl AppState {
     pub fn new(
         rules: RuleSet,
         training: Training,
-        persisted: Persisted,
+        mut persisted: Persisted,
         picker: Box<dyn FilePicker>,
     ) -> AppState {
+        // A profile saved by another version may be gone: say so, use general.
+        let unknown = rules
+            .checker
+            .book()
+            .profiles()
+            .resolve(&persisted.settings.profile)
+            .err();
+        if unknown.is_some() {
+            persisted.settings.profile = Settings::default().profile;
+        }
         let analysis = Analysis::new(
             &rules.checker,
             &persisted.draft,
-            persisted.settings.options(),
+            persisted.settings.options(rules.checker.book().profiles()),
             persisted.settings.cards(),
         );
-        AppState {
+        let mut state = AppState {
             rules,
             settings: persisted.settings,
             draft: persisted.draft,
@@ -178,7 +183,18 @@ impl AppState {
             view: View::Check,
             batch: None,
             training,
+        };
+        if let Some(unknown) = unknown {
+            state.notify(
+                format!("没有“{}”这个行业设置，已改用通用。", unknown.name),
+                format!(
+                    "There is no “{}” trade profile; using general.",
+                    unknown.name
+                ),
+                true,
+            );
         }
+        state
     }
 
     pub fn persisted(&self) -> Persisted {
@@ -190,7 +206,7 @@ impl AppState {
 
     /// Re-checks when the draft or the settings changed since the last check.
     pub fn refresh(&mut self) {
-        let options = self.settings.options();
+        let options = self.options();
         let cards = self.settings.cards();
         let a = &self.analysis;
         if a.text != self.draft || a.options != options || a.cards != cards {
@@ -231,6 +247,16 @@ impl AppState {
             }
             None => self.notify("规则已更新。", "Rules reloaded.", false),
         }
+    }
+
+    /// The options the settings choose, for the checker in force.
+    pub fn options(&self) -> CheckOptions {
+        self.settings.options(self.rules.checker.book().profiles())
+    }
+
+    /// The industry profile chosen, for the checker in force.
+    pub fn profile(&self) -> ProfileId {
+        self.options().profile()
     }
 
     /// "Never flag this": the word joins the allowlist.
@@ -324,7 +350,7 @@ impl AppState {
         self.analysis = Analysis::new(
             &self.rules.checker,
             &self.draft,
-            self.settings.options(),
+            self.options(),
             self.settings.cards(),
         );
     }
@@ -379,7 +405,7 @@ impl AppState {
             path,
             read,
             &self.rules.checker,
-            self.settings.options(),
+            self.options(),
             self.settings.cards(),
             ctx,
         ) {

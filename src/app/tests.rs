@@ -425,6 +425,18 @@ fn a_pack_edited_on_disk_takes_effect_without_a_restart() {
     harness.get_by_label_contains("可以发送");
 }
 
+/// A trade profile saved by another version is named and replaced, never
+/// silently ignored.
+#[test]
+fn an_unknown_saved_profile_falls_back_to_general_with_a_notice() {
+    let mut persisted = Persisted::default();
+    persisted.settings.profile = "bakery".to_string();
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.run();
+    harness.get_by_label_contains("没有“bakery”这个行业设置，已改用通用。");
+    assert_eq!(harness.state().state.settings.profile, "general");
+}
+
 /// A pack whose patterns each compile but not together takes its line to
 /// the status bar, in red; the draft stays and the built-in rules still check.
 #[test]

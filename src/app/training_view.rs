@@ -156,7 +156,7 @@ fn session(ui: &mut egui::Ui, state: &mut AppState) {
             let checker = std::sync::Arc::clone(&state.rules.checker);
             for id in &review {
                 let message = checker
-                    .rule(id)
+                    .rule_named(id)
                     .map_or(String::new(), |r| lang.text(&r.message).to_string());
                 ui.label(format!("{id}：{message}"));
             }

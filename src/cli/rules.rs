@@ -104,11 +104,14 @@ struct Listed<'a> {
     message: &'a Bilingual,
 }
 
-fn list(extra: Option<&Path>, profile: &str, format: ListFormat) -> Result<ExitCode, String> {
+fn list(extra: Option<&Path>, profile_name: &str, format: ListFormat) -> Result<ExitCode, String> {
     let packs = dmlint::rules::user_packs(extra)?;
     let book = RuleBook::with_pack_files(&packs)
         .map_err(|e| format!("the rule packs have problems:\n{e}"))?;
-    book.profiles().known(profile)?;
+    let profile = book
+        .profiles()
+        .resolve(profile_name)
+        .map_err(|e| e.to_string())?;
     let rows: Vec<Listed> = book
         .rules()
         .iter()
@@ -146,7 +149,7 @@ fn list(extra: Option<&Path>, profile: &str, format: ListFormat) -> Result<ExitC
                 );
             }
             eprintln!(
-                "{} rules in force, {} switched off (profile {profile})",
+                "{} rules in force, {} switched off (profile {profile_name})",
                 book.rules().len(),
                 book.disabled().len()
             );

@@ -2058,13 +2058,7 @@ pub fn run(checker: &Checker, seed: u64, per_cell: usize, keep_misses: usize) ->
 }
 
 fn check(checker: &Checker, case: &Case) -> Report {
-    checker.check(
-        &case.text,
-        &CheckOptions {
-            context: case.context,
-            ..Default::default()
-        },
-    )
+    checker.check(&case.text, &CheckOptions::new(case.context))
 }
 
 fn miss(case: &Case, report: &Report) -> Miss {

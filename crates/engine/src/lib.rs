@@ -31,7 +31,7 @@ pub mod rules;
 pub use detect::Checker;
 pub use lang::Language;
 pub use rewrite::{CardPhrases, Edit, Rewrite, Suggestion};
-pub use rules::{Category, Context, RuleError, Severity};
+pub use rules::{Category, Context, ProfileId, RuleError, RuleId, Severity};
 
 use std::sync::Arc;
 
@@ -62,6 +62,10 @@ pub struct Finding {
     /// The id of the rule that found it, e.g. `wechat.variant`.
     #[serde(serialize_with = "serialize_shared")]
     pub rule: Arc<str>,
+    /// The same rule's place in the checker's book, to look it up with
+    /// [`Checker::rule`].
+    #[serde(skip)]
+    pub rule_id: RuleId,
     pub category: Category,
     pub severity: Severity,
     /// First char of the token in the original text.
@@ -119,22 +123,48 @@ impl Report {
 }
 
 /// How a message is checked: where it will be sent, the shop's industry, and
-/// the shop's own words that are never findings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the shop's own words that are never findings. The default: a DM, the
+/// `general` profile, nothing allowlisted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CheckOptions {
     pub context: Context,
-    /// A profile name from `rules/profiles.json` (`general`, `legal`, …).
-    pub profile: String,
-    /// Brand, shop and product names, the account's 小红书号: never flagged.
-    pub allowlist: Vec<String>,
+    profile: ProfileId,
+    /// Canonical forms, with their length in chars; none empty.
+    allowlist: Vec<(String, usize)>,
 }
 
-impl Default for CheckOptions {
-    fn default() -> Self {
+impl CheckOptions {
+    /// Options for a message sent as `context`.
+    pub fn new(context: Context) -> CheckOptions {
         CheckOptions {
-            context: Context::Dm,
-            profile: "general".to_string(),
-            allowlist: Vec::new(),
+            context,
+            ..CheckOptions::default()
         }
+    }
+
+    /// Under the industry profile `profile` ([`rules::Profiles::resolve`]).
+    pub fn with_profile(self, profile: ProfileId) -> CheckOptions {
+        CheckOptions { profile, ..self }
+    }
+
+    /// Brand, shop and product names, the account's 小红书号: never
+    /// flagged. Normalised here, once; blank words are left out.
+    pub fn with_allowlist<W: AsRef<str>>(self, words: impl IntoIterator<Item = W>) -> CheckOptions {
+        let allowlist = words
+            .into_iter()
+            .map(|w| normalize::Normalized::new(w.as_ref()))
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.text().to_string(), w.len()))
+            .collect();
+        CheckOptions { allowlist, ..self }
+    }
+
+    pub fn profile(&self) -> ProfileId {
+        self.profile
+    }
+
+    /// The allowlisted words, canonical, with their length in chars.
+    pub(crate) fn allowlist(&self) -> &[(String, usize)] {
+        &self.allowlist
     }
 }

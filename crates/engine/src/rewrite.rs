@@ -436,7 +436,7 @@ pub fn suggestions(checker: &Checker, report: &Report) -> Vec<Suggestion> {
         .iter()
         .filter(|f| f.severity == Severity::Warn)
     {
-        let Some(rule) = checker.rule(&finding.rule) else {
+        let Some(rule) = checker.rule(finding.rule_id) else {
             continue;
         };
         for spec in &rule.suggestions {
@@ -477,10 +477,7 @@ mod tests {
     static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::builtin().unwrap());
 
     fn rewritten(text: &str, context: crate::Context) -> Rewrite {
-        let options = CheckOptions {
-            context,
-            ..CheckOptions::default()
-        };
+        let options = CheckOptions::new(context);
         let report = CHECKER.check(text, &options);
         rewrite(&CHECKER, text, &report, &options, &CardPhrases::default())
     }

@@ -37,10 +37,8 @@ pub fn check_all(
         let checked: Vec<Checked> = chunk
             .par_iter()
             .map(|m| {
-                let options = CheckOptions {
-                    context: m.context.unwrap_or(base.context),
-                    ..base.clone()
-                };
+                let mut options = base.clone();
+                options.context = m.context.unwrap_or(base.context);
                 let report = checker.check(&m.text, &options);
                 let rewrite = rewrite(checker, &m.text, &report, &options, cards);
                 Checked { report, rewrite }

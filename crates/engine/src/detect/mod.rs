@@ -33,7 +33,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::normalize::Normalized;
-use crate::rules::{Builtin, Gate, Problem, Rule, RuleBook, RuleError, Severity};
+use crate::rules::{
+    Builtin, Gate, Problem, ProfileId, Rule, RuleBook, RuleError, RuleId, Severity,
+};
 use crate::{CheckOptions, Finding, Language, Report, Verdict};
 
 use classes::Classes;
@@ -76,6 +78,9 @@ pub struct Checker {
     by_id: HashMap<Arc<str>, usize>,
     neighbours: Vec<Neighbours>,
     texts: Vec<RuleTexts>,
+    /// Per profile, in [`ProfileId`] order, per rule: the severity the
+    /// profile gives the rule's findings, where it changes it.
+    profile_severities: Vec<Vec<Option<Severity>>>,
 }
 
 /// A rule's id, message and fix, shared by every finding of the rule.
@@ -213,6 +218,14 @@ impl Checker {
                 .collect(),
             neighbours,
             texts: rules.iter().map(RuleTexts::new).collect(),
+            profile_severities: (0..book.profiles().in_order().count())
+                .map(|p| {
+                    rules
+                        .iter()
+                        .map(|r| book.profiles().change(ProfileId(p), &r.id, r.category))
+                        .collect()
+                })
+                .collect(),
             book,
         })
     }
@@ -221,9 +234,14 @@ impl Checker {
         self.book.rules()
     }
 
-    /// The rule in force with this id (a finding's `rule`), if any.
-    pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.by_id.get(id).map(|&i| &self.book.rules()[i])
+    /// The rule of a finding of this checker.
+    pub fn rule(&self, id: RuleId) -> Option<&Rule> {
+        self.book.rules().get(id.0)
+    }
+
+    /// The rule in force with this name (`wechat.variant`), if any.
+    pub fn rule_named(&self, name: &str) -> Option<&Rule> {
+        self.by_id.get(name).map(|&i| &self.book.rules()[i])
     }
 
     pub fn book(&self) -> &RuleBook {
@@ -233,8 +251,8 @@ impl Checker {
     /// The findings in the order an operator should read them: blocks, then
     /// warnings, then notes; within each, the profile's priority categories
     /// first; then by position.
-    pub fn reading_order<'r>(&self, report: &'r Report, profile: &str) -> Vec<&'r Finding> {
-        let profiles = &self.book.profiles();
+    pub fn reading_order<'r>(&self, report: &'r Report, profile: ProfileId) -> Vec<&'r Finding> {
+        let profiles = self.book.profiles();
         let mut findings: Vec<&Finding> = report.findings.iter().collect();
         findings.sort_by_key(|f| {
             (
@@ -366,7 +384,6 @@ impl Checker {
         self.add_search_names(chars, &mut candidates);
         self.add_account_questions(chars, &mut candidates);
         widen_veiled(chars, self.book.rules(), &mut candidates);
-        let profiles = &self.book.profiles();
         // A channel named in English ("我们有WeChat") is reported as that
         // channel, at whatever level its gate left it, never as an English word.
         let channels = SortedRanges::new(
@@ -385,12 +402,14 @@ impl Checker {
                 && channels.any_overlap(c.range.clone());
             language_ok && handle_ok && !english_channel
         });
-        remove_allowlisted(&norm, &options.allowlist, &mut candidates);
+        remove_allowlisted(&norm, options.allowlist(), &mut candidates);
         let mut findings = self.resolve(&norm, text, candidates, language);
         // The trade softens a finding after overlaps are resolved: a unit made
         // `info` must not hand "60cm" to the letters-and-digits warning.
-        for f in &mut findings {
-            f.severity = profiles.adjust(&options.profile, &f.rule, f.category, f.severity);
+        if let Some(changes) = self.profile_severities.get(options.profile().0) {
+            for f in &mut findings {
+                f.severity = changes[f.rule_id.0].unwrap_or(f.severity);
+            }
         }
         let verdict = match findings.iter().map(|f| f.severity).max() {
             Some(Severity::Block) => Verdict::Block,
@@ -696,6 +715,7 @@ impl Checker {
                 let texts = &self.texts[c.rule];
                 Finding {
                     rule: texts.id.clone(),
+                    rule_id: RuleId(c.rule),
                     category: rule.category,
                     severity: c.severity,
                     start: span.start,
@@ -785,16 +805,18 @@ fn widen_veiled(chars: &[char], rules: &[crate::rules::Rule], candidates: &mut [
 }
 
 /// Drops candidates inside an occurrence of one of the shop's own words.
-fn remove_allowlisted(norm: &Normalized, allowlist: &[String], candidates: &mut Vec<Candidate>) {
+/// Drops the candidates inside an allowlisted word (`allowlist`: canonical
+/// words with their length in chars).
+fn remove_allowlisted(
+    norm: &Normalized,
+    allowlist: &[(String, usize)],
+    candidates: &mut Vec<Candidate>,
+) {
     let mut allowed: Vec<Range<usize>> = Vec::new();
-    for word in allowlist {
-        let word = Normalized::new(word);
-        if word.is_empty() {
-            continue;
-        }
-        for (byte, _) in norm.text().match_indices(word.text()) {
+    for (word, len) in allowlist {
+        for (byte, _) in norm.text().match_indices(word.as_str()) {
             let start = norm.char_index(byte);
-            allowed.push(start..start + word.len());
+            allowed.push(start..start + len);
         }
     }
     candidates.retain(|c| {
@@ -816,10 +838,12 @@ mod tests {
         let report = checker.check("加我V信：abc_123，新客98元", &CheckOptions::default());
         assert!(report.findings.len() >= 3, "{:?}", report.findings);
         for f in &report.findings {
-            let rule = checker.rule(&f.rule).map(|r| r.id.as_str());
+            let rule = checker.rule(f.rule_id).map(|r| r.id.as_str());
             assert_eq!(rule, Some(&*f.rule));
+            let named = checker.rule_named(&f.rule).map(|r| r.id.as_str());
+            assert_eq!(named, Some(&*f.rule));
         }
-        assert!(checker.rule("no.such_rule").is_none());
+        assert!(checker.rule_named("no.such_rule").is_none());
     }
 
     /// Every scan shares one idea of a Han char: a shop name written with

@@ -13,10 +13,15 @@ pub const MAX_CUE_GAP: usize = 30;
 pub use load::{
     BUILTIN_PACKS, Location, Problem, RuleBook, RuleError, RuleSource, builtin_files, locate,
 };
-pub use profiles::{ContextSettings, Profile, Profiles};
+pub use profiles::{ContextSettings, Profile, ProfileId, Profiles, UnknownProfile};
 pub use user::{PackFile, read_packs, user_dir, user_packs};
 
 use serde::{Deserialize, Serialize};
+
+/// A rule's place in its checker's book: faces look a finding's rule up
+/// with it in constant time ([`crate::Checker::rule`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(pub(crate) usize);
 
 /// How bad a finding is. Ordered: `Info < Warn < Block`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

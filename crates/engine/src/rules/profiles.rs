@@ -42,46 +42,87 @@ pub struct Profiles {
     pub contexts: BTreeMap<Context, ContextSettings>,
 }
 
+/// The profile every check uses unless another is chosen; every
+/// `profiles.json` must have it.
+const GENERAL: &str = "general";
+
+/// A profile resolved from its name once ([`Profiles::resolve`]): checks
+/// look it up by index. The default is `general`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ProfileId(pub(crate) usize);
+
+/// A profile name that `rules/profiles.json` does not define.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown profile `{name}`; choose one of: {}", .known.join(", "))]
+#[non_exhaustive]
+pub struct UnknownProfile {
+    pub name: String,
+    /// The profiles there are, `general` first.
+    pub known: Vec<String>,
+}
+
 impl Profiles {
-    /// `name` if it is a profile; otherwise an error that lists the known ones.
-    pub fn known(&self, name: &str) -> Result<(), String> {
-        if self.profiles.contains_key(name) {
-            return Ok(());
-        }
-        let names: Vec<&str> = self.profiles.keys().map(String::as_str).collect();
-        Err(format!(
-            "unknown profile `{name}`; choose one of: {}",
-            names.join(", ")
-        ))
+    /// The profiles in [`ProfileId`] order: `general` first, then by name.
+    pub fn in_order(&self) -> impl Iterator<Item = (&str, &Profile)> {
+        let general = self.profiles.get_key_value(GENERAL);
+        let others = self.profiles.iter().filter(|(name, _)| *name != GENERAL);
+        general
+            .into_iter()
+            .chain(others)
+            .map(|(name, profile)| (name.as_str(), profile))
     }
 
-    /// The severity a finding of `rule` (of `category`) gets under `profile`.
-    pub fn adjust(
-        &self,
-        profile: &str,
-        rule: &str,
-        category: Category,
-        severity: Severity,
-    ) -> Severity {
+    /// The profile called `name`; the error lists the known ones.
+    pub fn resolve(&self, name: &str) -> Result<ProfileId, UnknownProfile> {
+        self.in_order()
+            .position(|(known, _)| known == name)
+            .map(ProfileId)
+            .ok_or_else(|| UnknownProfile {
+                name: name.to_string(),
+                known: self.in_order().map(|(n, _)| n.to_string()).collect(),
+            })
+    }
+
+    /// The name of a resolved profile.
+    pub fn name(&self, profile: ProfileId) -> &str {
+        self.in_order()
+            .nth(profile.0)
+            .map_or(GENERAL, |(name, _)| name)
+    }
+
+    fn get(&self, profile: ProfileId) -> Option<&Profile> {
+        self.in_order().nth(profile.0).map(|(_, p)| p)
+    }
+
+    /// The severity a finding of `rule` (of `category`) gets under
+    /// `profile`, where it differs from the finding's own.
+    pub fn change(&self, profile: ProfileId, rule: &str, category: Category) -> Option<Severity> {
         if category.is_diversion() {
-            return severity;
+            return None;
         }
-        let Some(profile) = self.profiles.get(profile) else {
-            return severity;
-        };
+        let profile = self.get(profile)?;
         profile
             .rules
             .get(rule)
             .or_else(|| profile.severity.get(&category))
             .copied()
-            .unwrap_or(severity)
+    }
+
+    /// The severity a finding of `rule` (of `category`) gets under `profile`.
+    pub fn adjust(
+        &self,
+        profile: ProfileId,
+        rule: &str,
+        category: Category,
+        severity: Severity,
+    ) -> Severity {
+        self.change(profile, rule, category).unwrap_or(severity)
     }
 
     /// Where findings of `category` come among those of one severity under
     /// `profile`: the profile's priority categories first, in its order.
-    pub fn rank(&self, profile: &str, category: Category) -> usize {
-        self.profiles
-            .get(profile)
+    pub fn rank(&self, profile: ProfileId, category: Category) -> usize {
+        self.get(profile)
             .and_then(|p| p.priority.iter().position(|&c| c == category))
             .unwrap_or(usize::MAX)
     }
@@ -127,7 +168,7 @@ impl Profiles {
                 ));
             }
         }
-        if !self.profiles.contains_key("general") {
+        if !self.profiles.contains_key(GENERAL) {
             problems.push("there is no `general` profile; add one (it may be empty)".into());
         }
         problems
