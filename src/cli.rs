@@ -128,14 +128,54 @@ impl From<InputFormat> for LibraryFormat {
     }
 }
 
-/// A usage or input error: printed on stderr, exit status 2.
-#[derive(Debug)]
-pub struct InputError(String);
-
-impl std::fmt::Display for InputError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Why a command stopped: printed on stderr, exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CliError {
+    #[error(transparent)]
+    Library(#[from] dmlint::library::LibraryError),
+    #[error("<stdin>: cannot read: {0}")]
+    Stdin(io::Error),
+    #[error(transparent)]
+    Packs(#[from] dmlint::rules::PackError),
+    #[error(transparent)]
+    Rules(#[from] dmlint::RuleError),
+    #[error(transparent)]
+    Profile(#[from] dmlint::rules::UnknownProfile),
+    #[error("--write-fixed takes exactly one input file")]
+    FixedNeedsOneInput,
+    #[error(
+        "{}: refusing to overwrite the input; write to another file (e.g. {}) or add --overwrite",
+        path.display(),
+        instead.display()
+    )]
+    WouldOverwriteInput { path: PathBuf, instead: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Format {
+        path: PathBuf,
+        source: dmlint::library::WriteError,
+    },
+    #[error("{}: cannot write{what}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        /// What was written, if not the named file itself: " the report".
+        what: &'static str,
+        source: io::Error,
+    },
+    #[error("{}: cannot create: {source}", path.display())]
+    CreateFolder { path: PathBuf, source: io::Error },
+    #[error("{}: already exists; export into an empty folder", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot write the output: {0}")]
+    Output(io::Error),
+    #[error("the rule packs have problems:\n{0}")]
+    BrokenPacks(dmlint::RuleError),
+    #[error("this system has no home folder for your rule packs; use --rules")]
+    NoRulesFolder,
+    #[error(
+        "say what to do: `dmlint rules list`, `dmlint rules check FILE`, `dmlint rules export DIR` or `dmlint rules --path`"
+    )]
+    NoRulesCommand,
 }
 
 /// One line of `--format jsonl` output.
@@ -205,22 +245,16 @@ struct Outcome {
     input_problems: bool,
 }
 
-fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
+fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
     let checker = load_checker(args.rules.as_deref())?;
-    let profile = checker
-        .book()
-        .profiles()
-        .resolve(&args.profile)
-        .map_err(|e| InputError(e.to_string()))?;
+    let profile = checker.book().profiles().resolve(&args.profile)?;
     let files = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {
         args.files.clone()
     };
     if args.write_fixed.is_some() && files.len() != 1 {
-        return Err(InputError(
-            "--write-fixed takes exactly one input file".to_string(),
-        ));
+        return Err(CliError::FixedNeedsOneInput);
     }
     let read = ReadOptions {
         format: args.input_format.into(),
@@ -275,8 +309,15 @@ fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
         } else {
             report::csv(&messages, &checked)
         };
-        write_atomically(path, &bytes)
-            .map_err(|e| InputError(format!("{}: cannot write the report: {e}", path.display())))?;
+        let bytes = bytes.map_err(|source| CliError::Format {
+            path: path.clone(),
+            source,
+        })?;
+        write_atomically(path, &bytes).map_err(|source| CliError::Write {
+            path: path.clone(),
+            what: " the report",
+            source,
+        })?;
     }
     if let Some(path) = &args.write_fixed {
         write_fixed(&libraries[0], &files[0], path, &checked, args.overwrite)?;
@@ -295,12 +336,12 @@ fn check(args: &CheckArgs) -> Result<Outcome, InputError> {
     })
 }
 
-fn read_library(file: &str, read: &ReadOptions) -> Result<Library, InputError> {
+fn read_library(file: &str, read: &ReadOptions) -> Result<Library, CliError> {
     if file == "-" {
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| InputError(format!("<stdin>: cannot read: {e}")))?;
+            .map_err(CliError::Stdin)?;
         // A piped message is one message unless a format says otherwise.
         let read = ReadOptions {
             format: match read.format {
@@ -309,9 +350,9 @@ fn read_library(file: &str, read: &ReadOptions) -> Result<Library, InputError> {
             },
             ..read.clone()
         };
-        return Library::from_bytes("<stdin>", &bytes, &read).map_err(|e| InputError(e.0));
+        return Ok(Library::from_bytes("<stdin>", &bytes, &read)?);
     }
-    Library::read(Path::new(file), read).map_err(|e| InputError(e.0))
+    Ok(Library::read(Path::new(file), read)?)
 }
 
 /// Checks on every core; a progress bar on a terminal for long runs.
@@ -352,9 +393,8 @@ fn write_output(
     match format {
         Format::Jsonl => {
             for (m, c) in messages.iter().zip(checked) {
-                let line = serde_json::to_string(&Output::new(m, &c.report, &c.rewrite))
-                    .expect("serialisable");
-                writeln!(out, "{line}")?;
+                serde_json::to_writer(&mut *out, &Output::new(m, &c.report, &c.rewrite))?;
+                writeln!(out)?;
             }
         }
         Format::Json => {
@@ -363,11 +403,8 @@ fn write_output(
                 .zip(checked)
                 .map(|(m, c)| Output::new(m, &c.report, &c.rewrite))
                 .collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&all).expect("serialisable")
-            )?;
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)?;
         }
         Format::Text => {
             for (m, c) in messages.iter().zip(checked) {
@@ -386,17 +423,16 @@ fn write_fixed(
     path: &Path,
     checked: &[Checked],
     overwrite: bool,
-) -> Result<(), InputError> {
+) -> Result<(), CliError> {
     let same_file = std::fs::canonicalize(input)
         .ok()
         .zip(std::fs::canonicalize(path).ok())
         .is_some_and(|(a, b)| a == b);
     if same_file && !overwrite {
-        return Err(InputError(format!(
-            "{}: refusing to overwrite the input; write to another file (e.g. {}) or add --overwrite",
-            path.display(),
-            dmlint::library::fixed_path(Path::new(input)).display()
-        )));
+        return Err(CliError::WouldOverwriteInput {
+            path: path.to_path_buf(),
+            instead: dmlint::library::fixed_path(Path::new(input)),
+        });
     }
     let texts: Vec<String> = library
         .messages
@@ -412,26 +448,30 @@ fn write_fixed(
         .collect();
     let bytes = library
         .fixed_bytes(&texts)
-        .map_err(|e| InputError(format!("{}: {e}", path.display())))?;
-    write_atomically(path, &bytes)
-        .map_err(|e| InputError(format!("{}: cannot write: {e}", path.display())))
+        .map_err(|source| CliError::Format {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    write_atomically(path, &bytes).map_err(|source| CliError::Write {
+        path: path.to_path_buf(),
+        what: "",
+        source,
+    })
 }
 
 /// A closed pipe (`dmlint check … | head`) is not an error worth a message.
-fn stdout_error(e: io::Error) -> Result<(), InputError> {
+fn stdout_error(e: io::Error) -> Result<(), CliError> {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Ok(())
     } else {
-        Err(InputError(format!("cannot write the output: {e}")))
+        Err(CliError::Output(e))
     }
 }
 
 /// The built-in rules, your folder's packs, then `--rules`.
-fn load_checker(extra: Option<&Path>) -> Result<Checker, InputError> {
-    let packs = dmlint::rules::user_packs(extra).map_err(InputError)?;
-    dmlint::rules::RuleBook::with_pack_files(&packs)
-        .and_then(Checker::new)
-        .map_err(|e| InputError(e.to_string()))
+fn load_checker(extra: Option<&Path>) -> Result<Checker, CliError> {
+    let packs = dmlint::rules::user_packs(extra)?;
+    Ok(dmlint::rules::RuleBook::with_pack_files(&packs).and_then(Checker::new)?)
 }
 
 /// How the human format reads: in colour or not, findings in the profile's

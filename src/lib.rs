@@ -5,4 +5,5 @@
 pub use dmlint_engine::*;
 pub use dmlint_library as library;
 
+pub mod json_file;
 pub mod training;

@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::json_file::{self, StoreError};
+
 use serde::{Deserialize, Serialize};
 
 use crate::rewrite::{CardPhrases, Rewrite, rewrite};
@@ -374,23 +376,14 @@ pub struct LessonRecord {
 impl Progress {
     /// The record at `path`; an empty one if there is none yet. The error
     /// names the file.
-    pub fn load(path: &Path) -> Result<Progress, String> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Progress::default()),
-            Err(e) => Err(format!("{}: {e}", path.display())),
-        }
+    pub fn load(path: &Path) -> Result<Progress, StoreError> {
+        Ok(json_file::load(path)?.unwrap_or_default())
     }
 
     /// Writes the record through a temporary file, so a crash never leaves
     /// half of it.
-    pub fn save(&self, path: &Path) -> Result<(), String> {
-        let json = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        crate::library::write_atomically(path, json.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))
+    pub fn save(&self, path: &Path) -> Result<(), StoreError> {
+        json_file::save(path, self)
     }
 
     /// Records a finished lesson for `operator` on `date` (`YYYY-MM-DD`).

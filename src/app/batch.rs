@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
-use dmlint::library::{self, Checked, Library, ReadOptions, report};
+use dmlint::library::{self, Checked, Library, LibraryError, ReadOptions, WriteError, report};
 use dmlint::rewrite::{self, CardPhrases};
 use dmlint::{Category, CheckOptions, Checker, Verdict};
 
@@ -108,8 +108,8 @@ impl Batch {
         options: CheckOptions,
         cards: CardPhrases,
         ctx: &egui::Context,
-    ) -> Result<Batch, String> {
-        let library = Library::read(path, &read).map_err(|e| e.0)?;
+    ) -> Result<Batch, LibraryError> {
+        let library = Library::read(path, &read)?;
         let job = Job::start(Arc::clone(checker), &library, options, cards, ctx);
         Ok(Batch::with_job(path, read, library, job))
     }
@@ -220,7 +220,7 @@ impl Batch {
     }
 
     /// Rewrites for blocking rows; every other row as it stands now.
-    pub fn fixed_bytes(&self) -> Result<Vec<u8>, String> {
+    pub fn fixed_bytes(&self) -> Result<Vec<u8>, WriteError> {
         let texts: Vec<String> = self
             .library
             .messages
@@ -237,7 +237,7 @@ impl Batch {
         self.library.fixed_bytes(&texts)
     }
 
-    pub fn report_bytes(&self, json: bool) -> Vec<u8> {
+    pub fn report_bytes(&self, json: bool) -> Result<Vec<u8>, WriteError> {
         if json {
             report::json(&self.library.messages, &self.results)
         } else {

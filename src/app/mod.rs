@@ -128,7 +128,11 @@ impl DmlintApp {
         let (persisted, broken) = match session {
             Loaded::Saved(persisted) => (persisted, None),
             Loaded::Nothing => (Persisted::default(), None),
-            Loaded::Broken { error, moved_to } => (Persisted::default(), Some((error, moved_to))),
+            Loaded::Broken {
+                error,
+                stuck,
+                moved_to,
+            } => (Persisted::default(), Some((error, stuck, moved_to))),
         };
         let store = Store::new(places.session);
         let rules = RuleSet::new(places.rules, &persisted.settings.switched_off, wake);
@@ -137,13 +141,20 @@ impl DmlintApp {
         if !state.rules.skipped.is_empty() {
             state.rules_reloaded();
         }
-        if let Some((error, moved_to)) = broken {
+        if let Some((error, stuck, moved_to)) = broken {
             let moved_to = moved_to.display();
-            state.notify(
-                format!("上次保存的设置和草稿读不出来（{error}），已移到 {moved_to}，这次从空白开始。"),
-                format!("The saved settings and draft could not be read ({error}); they were moved to {moved_to} and the app starts clean."),
-                true,
-            );
+            match stuck {
+                None => state.notify(
+                    format!("上次保存的设置和草稿读不出来，已原样移到 {moved_to}，这次从空白开始。（{error}）"),
+                    format!("The saved settings and draft could not be read ({error}); they were moved to {moved_to} and the app starts clean."),
+                    true,
+                ),
+                Some(e) => state.notify(
+                    format!("上次保存的设置和草稿读不出来，也没能移开（{e}），请先备份 {moved_to}。（{error}）"),
+                    format!("The saved settings and draft could not be read ({error}) nor moved aside ({e}); back up {moved_to} first."),
+                    true,
+                ),
+            }
         }
         if let Some(e) = training_problem {
             state.notify(

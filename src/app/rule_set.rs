@@ -81,7 +81,7 @@ fn load(folder: Option<&Path>, switched_off: &[String]) -> (Checker, Vec<String>
     let packs: Vec<PackFile> = match folder.filter(|f| f.is_dir()).map(read_packs) {
         Some(Ok(packs)) => packs,
         Some(Err(e)) => {
-            skipped.push(e);
+            skipped.push(e.to_string());
             Vec::new()
         }
         None => Vec::new(),
@@ -137,14 +137,11 @@ impl RuleSet {
         if !pack.rules.iter().any(|r| r.id == OWN_WORDS_RULE) {
             pack.rules.push(own_words_rule());
         }
-        let rule = pack
-            .rules
-            .iter_mut()
-            .find(|r| r.id == OWN_WORDS_RULE)
-            .expect("just added");
-        if !rule.keywords.iter().any(|k| k == word) {
-            rule.keywords.push(word.to_string());
-            rule.examples.matches.push(word.to_string());
+        for rule in pack.rules.iter_mut().filter(|r| r.id == OWN_WORDS_RULE) {
+            if !rule.keywords.iter().any(|k| k == word) {
+                rule.keywords.push(word.to_string());
+                rule.examples.matches.push(word.to_string());
+            }
         }
         let json = serde_json::to_string_pretty(&pack).map_err(|e| e.to_string())?;
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;

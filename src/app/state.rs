@@ -320,19 +320,18 @@ impl AppState {
     }
 
     /// Writes every operator's record as CSV where the operator picks.
-    pub fn export_training(&mut self) -> Result<(), String> {
+    pub fn export_training(&mut self) {
         let Some(path) = self.picker.pick_save("training-record.csv") else {
             self.notify(
                 "没有导出。如果没有弹出对话框，请在底部输入路径。",
                 "Nothing exported. If no dialog appeared, type a path at the bottom.",
                 false,
             );
-            return Ok(());
+            return;
         };
         let csv = self.training.progress.to_csv(&self.training.course);
         let written = library::write_atomically(&path, csv.as_bytes()).map_err(|e| e.to_string());
         self.finish_export(&path, written);
-        Ok(())
     }
 
     /// Switches a rule off or back on, and checks again.
@@ -469,8 +468,12 @@ impl AppState {
         match kind {
             Export::Fixed => self.write_fixed(&path, false),
             Export::ReportCsv | Export::ReportJson => {
-                let bytes = batch.report_bytes(kind == Export::ReportJson);
-                let written = library::write_atomically(&path, &bytes).map_err(|e| e.to_string());
+                let written = match batch.report_bytes(kind == Export::ReportJson) {
+                    Ok(bytes) => {
+                        library::write_atomically(&path, &bytes).map_err(|e| e.to_string())
+                    }
+                    Err(e) => Err(e.to_string()),
+                };
                 self.finish_export(&path, written);
             }
         }
@@ -486,9 +489,10 @@ impl AppState {
             return;
         }
         batch.confirm_overwrite = None;
-        let result = batch
-            .fixed_bytes()
-            .and_then(|bytes| library::write_atomically(path, &bytes).map_err(|e| e.to_string()));
+        let result = match batch.fixed_bytes() {
+            Ok(bytes) => library::write_atomically(path, &bytes).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
         self.finish_export(path, result);
     }
 

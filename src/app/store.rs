@@ -8,6 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+use dmlint::json_file::{self, StoreError};
+
 use super::state::Persisted;
 
 pub struct Store {
@@ -21,7 +23,12 @@ pub enum Loaded {
     /// Nothing saved yet.
     Nothing,
     /// The file could not be read; it was moved to `moved_to`.
-    Broken { error: String, moved_to: PathBuf },
+    Broken {
+        error: StoreError,
+        /// Why it could not be moved aside, if it could not.
+        stuck: Option<std::io::Error>,
+        moved_to: PathBuf,
+    },
 }
 
 impl Store {
@@ -33,42 +40,38 @@ impl Store {
         let Some(path) = &self.path else {
             return Loaded::Nothing;
         };
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Nothing,
-            Err(e) => return move_aside(path, e.to_string()),
-        };
-        match serde_json::from_str(&text) {
-            Ok(persisted) => Loaded::Saved(persisted),
-            Err(e) => move_aside(path, e.to_string()),
+        match json_file::load(path) {
+            Ok(Some(persisted)) => Loaded::Saved(persisted),
+            Ok(None) => Loaded::Nothing,
+            Err(e) => move_aside(path, e),
         }
     }
 
-    pub fn save(&self, persisted: &Persisted) -> Result<(), String> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        let json = serde_json::to_string_pretty(persisted).map_err(|e| e.to_string())?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    pub fn save(&self, persisted: &Persisted) -> Result<(), StoreError> {
+        match &self.path {
+            Some(path) => json_file::save(path, persisted),
+            None => Ok(()),
         }
-        dmlint::library::write_atomically(path, json.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))
     }
 }
 
 /// Renames an unreadable session file to `session.broken-<time>.json`
 /// beside it, so nothing in it is lost and the next save starts clean.
-fn move_aside(path: &Path, error: String) -> Loaded {
+fn move_aside(path: &Path, error: StoreError) -> Loaded {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
     let stem = path
         .file_stem()
         .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
     let moved_to = path.with_file_name(format!("{stem}.broken-{stamp}.json"));
     match std::fs::rename(path, &moved_to) {
-        Ok(()) => Loaded::Broken { error, moved_to },
+        Ok(()) => Loaded::Broken {
+            error,
+            stuck: None,
+            moved_to,
+        },
         Err(e) => Loaded::Broken {
-            error: format!("{error}; it could not be moved aside either: {e}"),
+            error,
+            stuck: Some(e),
             moved_to: path.to_path_buf(),
         },
     }

@@ -683,10 +683,18 @@ fn a_corrupted_session_is_moved_aside_and_the_app_starts_clean() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("session.json");
     std::fs::write(&session, "{\"draft\": \"半截").unwrap();
-    let Loaded::Broken { error, moved_to } = Store::new(Some(session.clone())).load() else {
-        panic!("a corrupted file must not load");
+    let Loaded::Broken {
+        error,
+        stuck: None,
+        moved_to,
+    } = Store::new(Some(session.clone())).load()
+    else {
+        panic!("a corrupted file must not load, and must be moved aside");
     };
-    assert!(error.contains("EOF"), "{error}");
+    assert!(
+        matches!(error, dmlint::json_file::StoreError::Parse { line: 1, .. }),
+        "{error}"
+    );
     assert!(!session.exists());
     assert_eq!(
         std::fs::read_to_string(&moved_to).unwrap(),

@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use dmlint::json_file::StoreError;
 use dmlint::training::{
     Course, Exercise, Feedback, Lesson, LessonResult, Progress, score_find, score_judge,
     score_rewrite, today,
@@ -49,7 +50,7 @@ impl Training {
     /// error (an unreadable record) is for the status line; training starts
     /// with an empty record then, and the file is left as it is until the
     /// next save.
-    pub fn new(progress_path: Option<PathBuf>) -> (Training, Option<String>) {
+    pub fn new(progress_path: Option<PathBuf>) -> (Training, Option<StoreError>) {
         let course = Course::builtin().expect("the built-in course parses (a test checks)");
         let (progress, problem) = match progress_path.as_deref().map(Progress::load) {
             Some(Ok(progress)) => (progress, None),
@@ -118,7 +119,7 @@ impl Training {
 
     /// Moves to the next exercise, or ends the lesson and records it. The
     /// error is a progress file that could not be written.
-    pub fn next(&mut self) -> Result<(), String> {
+    pub fn next(&mut self) -> Result<(), StoreError> {
         let Some(session) = &mut self.session else {
             return Ok(());
         };
@@ -142,7 +143,7 @@ impl Training {
     }
 
     /// Adds the operator being typed and makes them the one practising.
-    pub fn add_operator(&mut self) -> Result<(), String> {
+    pub fn add_operator(&mut self) -> Result<(), StoreError> {
         let name = self.new_operator.trim().to_string();
         if name.is_empty() {
             return Ok(());
@@ -153,7 +154,7 @@ impl Training {
         self.save()
     }
 
-    fn save(&self) -> Result<(), String> {
+    fn save(&self) -> Result<(), StoreError> {
         match &self.progress_path {
             Some(path) => self.progress.save(path),
             None => Ok(()),

@@ -39,6 +39,7 @@ fn course(ui: &mut egui::Ui, state: &mut AppState) {
     ));
     ui.add_space(6.0);
     let mut problem = None;
+    let mut export = false;
     ui.horizontal_wrapped(|ui| {
         let training = &mut state.training;
         let label = ui.label(lang.pick("学员", "Operator"));
@@ -68,11 +69,14 @@ fn course(ui: &mut egui::Ui, state: &mut AppState) {
             .button(lang.pick("导出学习记录 CSV", "Export record (CSV)"))
             .clicked()
         {
-            problem = state.export_training().err();
+            export = true;
         }
     });
     if let Some(e) = problem {
         state.notify(format!("无法保存：{e}"), format!("Cannot save: {e}"), true);
+    }
+    if export {
+        state.export_training();
     }
     ui.separator();
     let training = &state.training;

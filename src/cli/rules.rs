@@ -5,6 +5,7 @@
 //! as `file:line:column: what to change`), 2 when a file cannot be read or
 //! written.
 
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -13,6 +14,8 @@ use serde::Serialize;
 
 use dmlint::rules::{Bilingual, RuleBook, RuleSource, builtin_files, locate, read_packs, user_dir};
 use dmlint::{Checker, Severity};
+
+use super::CliError;
 
 #[derive(clap::Args, Debug)]
 pub struct RulesArgs {
@@ -69,11 +72,7 @@ pub fn run(args: &RulesArgs) -> ExitCode {
         ) => list(rules.as_deref(), profile, *format),
         (Some(RulesCommand::Check { files }), false) => check(files),
         (Some(RulesCommand::Export { dir }), false) => export(dir),
-        (None, false) => Err(
-            "say what to do: `dmlint rules list`, `dmlint rules check FILE`, \
-             `dmlint rules export DIR` or `dmlint rules --path`"
-                .to_string(),
-        ),
+        (None, false) => Err(CliError::NoRulesCommand),
     };
     match result {
         Ok(code) => code,
@@ -84,9 +83,8 @@ pub fn run(args: &RulesArgs) -> ExitCode {
     }
 }
 
-fn print_path() -> Result<ExitCode, String> {
-    let dir =
-        user_dir().ok_or("this system has no home folder for your rule packs; use --rules")?;
+fn print_path() -> Result<ExitCode, CliError> {
+    let dir = user_dir().ok_or(CliError::NoRulesFolder)?;
     println!("{}", dir.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -104,14 +102,14 @@ struct Listed<'a> {
     message: &'a Bilingual,
 }
 
-fn list(extra: Option<&Path>, profile_name: &str, format: ListFormat) -> Result<ExitCode, String> {
+fn list(
+    extra: Option<&Path>,
+    profile_name: &str,
+    format: ListFormat,
+) -> Result<ExitCode, CliError> {
     let packs = dmlint::rules::user_packs(extra)?;
-    let book = RuleBook::with_pack_files(&packs)
-        .map_err(|e| format!("the rule packs have problems:\n{e}"))?;
-    let profile = book
-        .profiles()
-        .resolve(profile_name)
-        .map_err(|e| e.to_string())?;
+    let book = RuleBook::with_pack_files(&packs).map_err(CliError::BrokenPacks)?;
+    let profile = book.profiles().resolve(profile_name)?;
     let rows: Vec<Listed> = book
         .rules()
         .iter()
@@ -134,8 +132,8 @@ fn list(extra: Option<&Path>, profile_name: &str, format: ListFormat) -> Result<
         .collect();
     match format {
         ListFormat::Json => {
-            let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
-            println!("{json}");
+            let json = serde_json::to_string_pretty(&rows).map_err(io::Error::from);
+            println!("{}", json.map_err(CliError::Output)?);
         }
         ListFormat::Text => {
             for row in &rows {
@@ -158,7 +156,7 @@ fn list(extra: Option<&Path>, profile_name: &str, format: ListFormat) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
+fn check(files: &[PathBuf]) -> Result<ExitCode, CliError> {
     let mut packs = Vec::new();
     for file in files {
         packs.extend(read_packs(file)?);
@@ -199,21 +197,26 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
     Ok(ExitCode::from(u8::from(problems > 0)))
 }
 
-fn export(dir: &Path) -> Result<ExitCode, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+fn export(dir: &Path) -> Result<ExitCode, CliError> {
+    std::fs::create_dir_all(dir).map_err(|source| CliError::CreateFolder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     for (path, text) in builtin_files() {
         let name = Path::new(path)
             .file_name()
             .expect("built-in files have names");
         let target = dir.join(name);
         if target.exists() {
-            return Err(format!(
-                "{}: already exists; export into an empty folder",
-                target.display()
-            ));
+            return Err(CliError::Exists { path: target });
         }
-        dmlint::library::write_atomically(&target, text.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+        dmlint::library::write_atomically(&target, text.as_bytes()).map_err(|source| {
+            CliError::Write {
+                path: target.clone(),
+                what: "",
+                source,
+            }
+        })?;
         println!("{}", target.display());
     }
     Ok(ExitCode::SUCCESS)

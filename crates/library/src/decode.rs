@@ -3,6 +3,8 @@
 
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
+use crate::DecodeError;
+
 /// Decoded text and how it was encoded, so a fixed library is written back
 /// the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,10 +17,12 @@ pub struct Decoded {
 /// Decodes `bytes`: a BOM decides; else valid UTF-8 is UTF-8; else UTF-16
 /// if every other byte is zero; else chardetng's guess (GBK for Chinese
 /// Excel). `forced` (an encoding label such as "gbk") overrides detection.
-pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, DecodeError> {
     if let Some(label) = forced {
         let encoding = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-            format!("unknown encoding `{label}`; try utf-8, gbk, gb18030 or utf-16le")
+            DecodeError::UnknownEncoding {
+                label: label.to_string(),
+            }
         })?;
         let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
         if had_errors {
@@ -26,10 +30,10 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, String> {
                 .split('\u{FFFD}')
                 .next()
                 .map_or(1, |good| good.matches('\n').count() + 1);
-            return Err(format!(
-                "line {line}: not valid {}; the file is in another encoding (leave out --encoding to detect it)",
-                encoding.name()
-            ));
+            return Err(DecodeError::Invalid {
+                line,
+                encoding: encoding.name(),
+            });
         }
         let bom = Encoding::for_bom(bytes).is_some();
         return Ok(Decoded {
@@ -64,7 +68,7 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, String> {
     });
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     if !looks_like_text(&text) {
-        return Err("not text in any known encoding (is it a binary file?)".to_string());
+        return Err(DecodeError::Binary);
     }
     Ok(Decoded {
         text: text.into_owned(),
@@ -160,11 +164,11 @@ mod tests {
     #[test]
     fn refuses_binary_and_unknown_labels() {
         let binary: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect();
-        assert!(decode(&binary, None).is_err());
-        assert!(
-            decode(b"abc", Some("klingon"))
-                .unwrap_err()
-                .contains("unknown encoding")
+        assert_eq!(decode(&binary, None), Err(DecodeError::Binary));
+        let label = "klingon".to_string();
+        assert_eq!(
+            decode(b"abc", Some("klingon")),
+            Err(DecodeError::UnknownEncoding { label })
         );
     }
 }

@@ -4,6 +4,7 @@
 //! format, with the same columns in the same order.
 
 pub mod decode;
+mod error;
 pub mod report;
 mod run;
 mod xlsx;
@@ -16,6 +17,7 @@ use serde_json::Value;
 
 use dmlint_engine::Context;
 
+pub use error::{ColumnProblem, DecodeError, FormatProblem, LibraryError, WriteError};
 pub use run::{Checked, check_all};
 
 /// How to read a file.
@@ -57,18 +59,6 @@ pub struct Message {
     pub text: String,
     pub context: Option<Context>,
 }
-
-/// A library that cannot be read at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LibraryError(pub String);
-
-impl std::fmt::Display for LibraryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for LibraryError {}
 
 /// Where the messages sit in the file, kept to write the file back.
 #[derive(Debug, Clone)]
@@ -139,8 +129,10 @@ const CONTEXT_HEADERS: &[&str] = &["context", "场景", "类型"];
 
 impl Library {
     pub fn read(path: &Path, options: &ReadOptions) -> Result<Library, LibraryError> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| LibraryError(format!("{}: cannot read: {e}", path.display())))?;
+        let bytes = std::fs::read(path).map_err(|source| LibraryError::Read {
+            file: path.display().to_string(),
+            source,
+        })?;
         Library::from_bytes(&path.display().to_string(), &bytes, options)
     }
 
@@ -150,9 +142,13 @@ impl Library {
         bytes: &[u8],
         options: &ReadOptions,
     ) -> Result<Library, LibraryError> {
-        let fail = |what: String| LibraryError(format!("{name}: {what}"));
+        let file = || name.to_string();
+        let fail = |problem| LibraryError::Format {
+            file: file(),
+            problem,
+        };
         if bytes.is_empty() {
-            return Err(fail("the file is empty; nothing to check".to_string()));
+            return Err(LibraryError::Empty { file: file() });
         }
         let lower = name.to_lowercase();
         let format = match options.format {
@@ -171,7 +167,12 @@ impl Library {
         if format == InputFormat::Xlsx {
             return xlsx::read(name, bytes, options);
         }
-        let decoded = decode::decode(bytes, options.encoding.as_deref()).map_err(fail)?;
+        let decoded = decode::decode(bytes, options.encoding.as_deref()).map_err(|source| {
+            LibraryError::Encoding {
+                file: file(),
+                source,
+            }
+        })?;
         let newline = if decoded.text.contains("\r\n") {
             "\r\n"
         } else {
@@ -313,14 +314,14 @@ impl Library {
         self.layout = Layout::Jsonl { lines, key };
     }
 
-    fn read_json(&mut self, text: &str, key: Option<&str>) -> Result<(), String> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| format!("{}:{}: not JSON: {e}", e.line(), e.column()))?;
+    fn read_json(&mut self, text: &str, key: Option<&str>) -> Result<(), FormatProblem> {
+        let value: Value = serde_json::from_str(text).map_err(|e| FormatProblem::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
         let Value::Array(items) = value else {
-            return Err(
-                "expected a JSON array of messages (strings or objects with a \"text\")"
-                    .to_string(),
-            );
+            return Err(FormatProblem::NotAnArray);
         };
         let key = key.unwrap_or("text").to_string();
         let strings = items.iter().all(Value::is_string);
@@ -360,7 +361,7 @@ impl Library {
         text: &str,
         delimiter: u8,
         column: Option<&str>,
-    ) -> Result<(), String> {
+    ) -> Result<(), FormatProblem> {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -378,9 +379,10 @@ impl Library {
             }
         }
         let Some(header) = records.first().cloned() else {
-            return Err("no rows; nothing to check".to_string());
+            return Err(FormatProblem::NoRows);
         };
-        let column_index = choose_column(&header, &records[1..], column)?;
+        let column_index =
+            choose_column(&header, &records[1..], column).map_err(FormatProblem::Column)?;
         self.columns = header.clone();
         self.text_column = Some(column_index);
         let find = |names: &[&str]| {
@@ -416,13 +418,12 @@ impl Library {
 
     /// The library in its own format with each message's text replaced by
     /// `texts` (in message order): same columns, same order, same encoding.
-    pub fn fixed_bytes(&self, texts: &[String]) -> Result<Vec<u8>, String> {
+    pub fn fixed_bytes(&self, texts: &[String]) -> Result<Vec<u8>, WriteError> {
         if texts.len() != self.messages.len() {
-            return Err(format!(
-                "{} texts for {} messages",
-                texts.len(),
-                self.messages.len()
-            ));
+            return Err(WriteError::TextCount {
+                texts: texts.len(),
+                messages: self.messages.len(),
+            });
         }
         let nl = self.newline;
         let text = match &self.layout {
@@ -462,10 +463,13 @@ impl Library {
                     if i > 0 && record.len() > *column {
                         record[*column] = fixed.next().cloned().unwrap_or_default();
                     }
-                    writer.write_record(&record).map_err(|e| e.to_string())?;
+                    writer.write_record(&record)?;
                 }
-                String::from_utf8(writer.into_inner().map_err(|e| e.to_string())?)
-                    .map_err(|e| e.to_string())?
+                let bytes = writer
+                    .into_inner()
+                    .map_err(|e| csv::Error::from(e.into_error()))?;
+                // Written from strings: always UTF-8.
+                String::from_utf8_lossy(&bytes).into_owned()
             }
             Layout::Jsonl { lines, key } => {
                 let mut fixed = texts.iter();
@@ -509,7 +513,7 @@ impl Library {
                         _ => item.clone(),
                     })
                     .collect();
-                serde_json::to_string_pretty(&items).map_err(|e| e.to_string())? + nl
+                serde_json::to_string_pretty(&items)? + nl
             }
             Layout::Xlsx {
                 sheet,
@@ -560,7 +564,7 @@ fn choose_column(
     header: &[String],
     rows: &[Vec<String>],
     wanted: Option<&str>,
-) -> Result<usize, String> {
+) -> Result<usize, ColumnProblem> {
     if let Some(wanted) = wanted.map(str::trim) {
         let by_name = header
             .iter()
@@ -571,12 +575,13 @@ fn choose_column(
             .filter(|&n| n >= 1 && n <= header.len())
             .map(|n| n - 1);
         let by_letter = column_letter(wanted).filter(|&i| i < header.len());
-        return by_name.or(by_number).or(by_letter).ok_or_else(|| {
-            format!(
-                "no column `{wanted}`; the columns are: {} (name one, or give its number or letter)",
-                header.join(", ")
-            )
-        });
+        return by_name
+            .or(by_number)
+            .or(by_letter)
+            .ok_or_else(|| ColumnProblem::NoSuchColumn {
+                wanted: wanted.to_string(),
+                columns: header.to_vec(),
+            });
     }
     if let Some(i) = header
         .iter()
@@ -591,7 +596,7 @@ fn choose_column(
     };
     (0..header.len())
         .max_by_key(|&c| average(c))
-        .ok_or_else(|| "the header row is empty".to_string())
+        .ok_or(ColumnProblem::EmptyHeader)
 }
 
 /// "A" → 0, "AA" → 26.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Checked, Message};
+use super::{Checked, Message, WriteError};
 use dmlint_engine::{Category, Finding, Report, Severity, Verdict};
 
 #[derive(Serialize)]
@@ -16,7 +16,7 @@ struct Entry<'a> {
     rewrite: &'a str,
 }
 
-pub fn json(messages: &[Message], checked: &[Checked]) -> Vec<u8> {
+pub fn json(messages: &[Message], checked: &[Checked]) -> Result<Vec<u8>, WriteError> {
     let entries: Vec<Entry> = messages
         .iter()
         .zip(checked)
@@ -29,13 +29,13 @@ pub fn json(messages: &[Message], checked: &[Checked]) -> Vec<u8> {
             rewrite: &c.rewrite.text,
         })
         .collect();
-    let mut out = serde_json::to_vec_pretty(&entries).expect("report entries serialise");
+    let mut out = serde_json::to_vec_pretty(&entries)?;
     out.push(b'\n');
-    out
+    Ok(out)
 }
 
 /// Header, then one row per message; the BOM makes Excel read it as UTF-8.
-pub fn csv(messages: &[Message], checked: &[Checked]) -> Vec<u8> {
+pub fn csv(messages: &[Message], checked: &[Checked]) -> Result<Vec<u8>, WriteError> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let header = [
         "id",
@@ -50,7 +50,7 @@ pub fn csv(messages: &[Message], checked: &[Checked]) -> Vec<u8> {
         "text",
         "rewrite",
     ];
-    writer.write_record(header).expect("writing to memory");
+    writer.write_record(header)?;
     for (m, c) in messages.iter().zip(checked) {
         let report = &c.report;
         let first = report
@@ -64,23 +64,23 @@ pub fn csv(messages: &[Message], checked: &[Checked]) -> Vec<u8> {
             .map(|f| format!("{}:{}:{}", f.severity.as_str(), f.category.as_str(), f.text))
             .collect::<Vec<_>>()
             .join("; ");
-        writer
-            .write_record([
-                m.id.clone(),
-                m.location.to_string(),
-                report.verdict.as_str().to_string(),
-                report.count(Severity::Block).to_string(),
-                report.count(Severity::Warn).to_string(),
-                report.count(Severity::Info).to_string(),
-                category_counts(report),
-                first,
-                findings,
-                m.text.clone(),
-                c.rewrite.text.clone(),
-            ])
-            .expect("writing to memory");
+        writer.write_record([
+            m.id.clone(),
+            m.location.to_string(),
+            report.verdict.as_str().to_string(),
+            report.count(Severity::Block).to_string(),
+            report.count(Severity::Warn).to_string(),
+            report.count(Severity::Info).to_string(),
+            category_counts(report),
+            first,
+            findings,
+            m.text.clone(),
+            c.rewrite.text.clone(),
+        ])?;
     }
-    writer.into_inner().expect("writing to memory")
+    writer
+        .into_inner()
+        .map_err(|e| WriteError::Csv(e.into_error().into()))
 }
 
 /// How many findings of each category, most first.

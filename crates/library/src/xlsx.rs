@@ -5,15 +5,15 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
-use super::{Layout, Library, LibraryError, ReadOptions, choose_column};
+use super::{FormatProblem, Layout, Library, LibraryError, ReadOptions, WriteError, choose_column};
 
 pub fn read(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Library, LibraryError> {
-    let fail = |what: String| LibraryError(format!("{name}: {what}"));
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        fail(format!(
-            "not a readable Excel workbook ({e}); save it as .xlsx"
-        ))
-    })?;
+    let fail = |problem| LibraryError::Format {
+        file: name.to_string(),
+        problem,
+    };
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| fail(FormatProblem::NotAWorkbook(e.to_string())))?;
     let sheets = workbook.sheet_names();
     let sheet = match options.sheet.as_deref() {
         Some(wanted) => sheets
@@ -21,27 +21,31 @@ pub fn read(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Library, 
             .find(|s| s.as_str() == wanted)
             .cloned()
             .ok_or_else(|| {
-                fail(format!(
-                    "no sheet `{wanted}`; the sheets are: {}",
-                    sheets.join(", ")
-                ))
+                fail(FormatProblem::NoSheet {
+                    wanted: wanted.to_string(),
+                    sheets: sheets.clone(),
+                })
             })?,
         None => sheets
             .first()
             .cloned()
-            .ok_or_else(|| fail("the workbook has no sheets".to_string()))?,
+            .ok_or_else(|| fail(FormatProblem::NoSheets))?,
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| fail(format!("cannot read sheet `{sheet}`: {e}")))?;
+    let range = workbook.worksheet_range(&sheet).map_err(|e| {
+        fail(FormatProblem::UnreadableSheet {
+            sheet: sheet.clone(),
+            message: e.to_string(),
+        })
+    })?;
     let rows: Vec<Vec<String>> = range
         .rows()
         .map(|r| r.iter().map(cell_text).collect())
         .collect();
     let Some(header) = rows.first().cloned() else {
-        return Err(fail(format!("sheet `{sheet}` is empty; nothing to check")));
+        return Err(fail(FormatProblem::EmptySheet { sheet }));
     };
-    let column = choose_column(&header, &rows[1..], options.column.as_deref()).map_err(fail)?;
+    let column = choose_column(&header, &rows[1..], options.column.as_deref())
+        .map_err(|e| fail(FormatProblem::Column(e)))?;
     let first_row = range.start().map_or(1, |(r, _)| r as usize + 1);
     let mut library = Library {
         name: name.to_string(),
@@ -90,10 +94,10 @@ pub fn write(
     rows: &[Vec<String>],
     column: usize,
     texts: &[String],
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, WriteError> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let worksheet = workbook.add_worksheet();
-    worksheet.set_name(sheet).map_err(|e| e.to_string())?;
+    worksheet.set_name(sheet)?;
     let mut fixed = texts.iter();
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
@@ -103,11 +107,9 @@ pub fn write(
                 cell.as_str()
             };
             if !value.is_empty() {
-                worksheet
-                    .write_string(r as u32, c as u16, value)
-                    .map_err(|e| e.to_string())?;
+                worksheet.write_string(r as u32, c as u16, value)?;
             }
         }
     }
-    workbook.save_to_buffer().map_err(|e| e.to_string())
+    Ok(workbook.save_to_buffer()?)
 }

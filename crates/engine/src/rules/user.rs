@@ -11,6 +11,22 @@ pub fn user_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "dmlint").map(|d| d.config_dir().join("rules"))
 }
 
+/// A pack file or folder that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PackError {
+    #[error("{}: cannot read the folder: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: cannot read the rule pack: {source}", path.display())]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 /// A rule pack as read from disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackFile {
@@ -20,10 +36,12 @@ pub struct PackFile {
 
 /// The packs at `path`: the file itself, or a folder's `*.json` files in name
 /// order. The error names the path and says what went wrong.
-pub fn read_packs(path: &Path) -> Result<Vec<PackFile>, String> {
+pub fn read_packs(path: &Path) -> Result<Vec<PackFile>, PackError> {
     let files = if path.is_dir() {
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| format!("{}: cannot read the folder: {e}", path.display()))?;
+        let entries = std::fs::read_dir(path).map_err(|source| PackError::Folder {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
@@ -37,17 +55,14 @@ pub fn read_packs(path: &Path) -> Result<Vec<PackFile>, String> {
         .into_iter()
         .map(|path| match std::fs::read_to_string(&path) {
             Ok(text) => Ok(PackFile { path, text }),
-            Err(e) => Err(format!(
-                "{}: cannot read the rule pack: {e}",
-                path.display()
-            )),
+            Err(source) => Err(PackError::File { path, source }),
         })
         .collect()
 }
 
 /// The packs of the user folder (none if it does not exist yet), then those
 /// at `extra`.
-pub fn user_packs(extra: Option<&Path>) -> Result<Vec<PackFile>, String> {
+pub fn user_packs(extra: Option<&Path>) -> Result<Vec<PackFile>, PackError> {
     let mut packs = match user_dir() {
         Some(dir) if dir.is_dir() => read_packs(&dir)?,
         _ => Vec::new(),
