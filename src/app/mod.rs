@@ -93,8 +93,7 @@ pub struct Places {
 impl Places {
     /// The user's config and data folders.
     pub fn user() -> Places {
-        let data =
-            directories::ProjectDirs::from("", "", "dmlint").map(|d| d.data_dir().to_path_buf());
+        let data = dmlint::rules::folders().map(|f| f.data);
         Places {
             rules: dmlint::rules::user_dir(),
             progress: data.as_ref().map(|d| d.join("training.json")),

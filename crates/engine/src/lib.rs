@@ -25,6 +25,7 @@
 pub mod detect;
 mod lang;
 pub mod normalize;
+mod punctuation;
 pub mod rewrite;
 pub mod rules;
 

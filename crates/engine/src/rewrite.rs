@@ -14,6 +14,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::normalize::{is_emoji, is_han};
+use crate::punctuation;
 use crate::rules::{Bilingual, Severity};
 use crate::{Category, CheckOptions, Checker, Finding, Language, Report};
 
@@ -226,11 +227,15 @@ struct Clause {
 
 fn is_delimiter(chars: &[char], i: usize) -> bool {
     match chars[i] {
-        '，' | '。' | '！' | '!' | '？' | '?' | '；' | ';' | '\n' | '～' | '~' | '…' | '—' => {
-            true
-        }
         // Not inside a number: "¥96,000", "1.5"; not inside a link: "t.cn".
         ',' | '.' => chars.get(i + 1).is_none_or(|c| c.is_whitespace()),
+        c if punctuation::ends_sentence(c)
+            || punctuation::is_pause(c)
+            || punctuation::is_comma(c)
+            || punctuation::is_chat_joiner(c) =>
+        {
+            true
+        }
         // A space after an emoji ("学院🐾 海外", "Homes 🏡 Full"), or between
         // Han chars, where Chinese puts no space inside a clause.
         c if c.is_whitespace() => {
@@ -247,9 +252,11 @@ fn is_invisible_mark(c: char) -> bool {
     matches!(c, '\u{FE0F}' | '\u{200D}' | '\u{20E3}')
 }
 
-/// Ends a sentence: what follows starts with a capital in English.
+/// Ends a sentence, of the delimiters after a clause: what follows starts
+/// with a capital in English. A full stop is one here: [`is_delimiter`]
+/// only takes one that stands before a space or the end.
 fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '！' | '!' | '？' | '?' | '.' | '\n')
+    punctuation::ends_sentence(c) || c == '.'
 }
 
 /// Splits into clauses; a delimiter inside a block finding ("liujl\n_k9dog",

@@ -5,14 +5,17 @@
 
 use std::ops::Range;
 
-/// Ends a sentence: 。！？；, their ASCII forms, line breaks.
+use crate::punctuation;
+
+/// Where a cue's sentence ends: a sentence's end, or a pause (；…), after
+/// which a new thought starts.
 pub fn is_sentence_break(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | ';' | '\n' | '！' | '？' | '；' | '…')
+    punctuation::ends_sentence(c) || punctuation::is_pause(c)
 }
 
 /// Ends a clause: a sentence break or a comma.
 pub fn is_clause_break(c: char) -> bool {
-    is_sentence_break(c) || matches!(c, ',' | '，')
+    is_sentence_break(c) || punctuation::is_comma(c)
 }
 
 /// Latin letters, including accented ones: words the English matcher sees.

@@ -14,7 +14,7 @@ pub use load::{
     BUILTIN_PACKS, Location, Problem, RuleBook, RuleError, RuleSource, builtin_files, locate,
 };
 pub use profiles::{ContextSettings, Profile, ProfileId, Profiles, UnknownProfile};
-pub use user::{PackError, PackFile, read_packs, user_dir, user_packs};
+pub use user::{Folders, PackError, PackFile, folders, read_packs, user_dir, user_packs};
 
 use serde::{Deserialize, Serialize};
 

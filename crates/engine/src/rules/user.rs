@@ -4,11 +4,28 @@
 
 use std::path::{Path, PathBuf};
 
-/// The folder whose `*.json` packs every check loads:
-/// `$XDG_CONFIG_HOME/dmlint/rules` on Linux, the platform's config folder
-/// elsewhere. `None` when the platform has no home folder.
+/// dmlint's folders on this system, for every face: `None` where the
+/// platform has no home folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folders {
+    /// Settings the user edits: the rule packs live in its `rules` folder.
+    /// `$XDG_CONFIG_HOME/dmlint` on Linux.
+    pub config: PathBuf,
+    /// What the app keeps: the session, the training record.
+    /// `$XDG_DATA_HOME/dmlint` on Linux.
+    pub data: PathBuf,
+}
+
+pub fn folders() -> Option<Folders> {
+    directories::ProjectDirs::from("", "", "dmlint").map(|d| Folders {
+        config: d.config_dir().to_path_buf(),
+        data: d.data_dir().to_path_buf(),
+    })
+}
+
+/// The folder whose `*.json` packs every check loads.
 pub fn user_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "dmlint").map(|d| d.config_dir().join("rules"))
+    folders().map(|f| f.config.join("rules"))
 }
 
 /// A pack file or folder that cannot be read.
