@@ -1,5 +1,5 @@
-//! The rule-pack loader on any bytes: an error naming the file, never a panic;
-//! a pack that loads builds a checker that checks.
+//! The rule-pack loader and compiler on any bytes: an error naming the file,
+//! never a panic; a pack that compiles makes a checker that checks.
 #![no_main]
 
 use dmlint::rules::{RuleBook, RuleSource};
@@ -11,9 +11,8 @@ fuzz_target!(|text: &str| {
         file: "fuzz.json",
         text,
     };
-    match RuleBook::with_packs(&[source]) {
-        Ok(book) => {
-            let checker = Checker::new(book);
+    match RuleBook::with_packs(&[source]).and_then(Checker::new) {
+        Ok(checker) => {
             checker.check("加我微信 abc_123，电话 13800138000", &CheckOptions::default());
         }
         Err(e) => assert!(e.to_string().starts_with("fuzz.json:"), "{e}"),

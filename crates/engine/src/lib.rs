@@ -15,6 +15,29 @@
 //! # Ok::<(), dmlint_engine::RuleError>(())
 //! ```
 //!
+//! Where the message goes, the shop's trade and its own words change what
+//! is found; a finding names its rule for an O(1) look-up:
+//!
+//! ```
+//! use dmlint_engine::{CheckOptions, Checker, Context};
+//!
+//! let checker = Checker::builtin()?;
+//! let legal = checker.book().profiles().resolve("legal")?;
+//! let options = CheckOptions::new(Context::Welcome)
+//!     .with_profile(legal)
+//!     .with_allowlist(["薇薇安律所"]);
+//! let report = checker.check("薇薇安律所欢迎您，加我V信：abc_123", &options);
+//! let rules: Vec<&str> = report
+//!     .findings
+//!     .iter()
+//!     .filter_map(|f| checker.rule(f.rule_id))
+//!     .map(|r| r.id.as_str())
+//!     .collect();
+//! assert!(rules.contains(&"wechat.variant"), "{rules:?}");
+//! assert!(report.findings.iter().all(|f| !f.text.contains('薇')));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! [`rewrite::rewrite`] turns a blocking message into one the platform
 //! accepts, steering the customer to the social card instead.
 //!
