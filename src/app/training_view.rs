@@ -223,14 +223,12 @@ fn session(ui: &mut egui::Ui, state: &mut AppState) {
 /// The message as tokens to click; after the answer, coloured by outcome.
 fn find(ui: &mut egui::Ui, state: &mut AppState) {
     let lang = state.settings.lang;
-    let Some(exercise) = state.training.exercise().cloned() else {
+    let (Some(exercise), Some(session)) = (
+        state.training.exercise().cloned(),
+        state.training.session.as_ref(),
+    ) else {
         return;
     };
-    let session = state
-        .training
-        .session
-        .as_ref()
-        .expect("a session is under way");
     let feedback = session.feedback.clone();
     let marks = session.marks.clone();
     ui.label(lang.pick(
