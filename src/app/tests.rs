@@ -124,7 +124,7 @@ fn applying_the_rewrite_leaves_nothing_that_blocks_and_undo_brings_it_back() {
     let app = harness.state();
     assert_eq!(
         app.state.draft,
-        "您好，律师目前外出，可以点击下方名片联系我们。"
+        "您好，律师目前外出，急事，可以点击下方名片联系我们。"
     );
     assert_eq!(app.state.analysis.report.count(dmlint::Severity::Block), 0);
     harness.get_by_label_contains("可以发送");
@@ -298,7 +298,7 @@ fn a_library_opens_in_the_batch_view_and_its_rows_edit_in_the_check_view() {
     let (text, _, _) = encoding_rs::GB18030.decode(&bytes);
     assert_eq!(
         text,
-        "序号,话术\n1,欢迎光临，点击下方名片预约\n2,可以点击下方名片联系我们\n3,这款宽60cm\n4,可以点击下方名片联系我们\n"
+        "序号,话术\n1,欢迎光临，点击下方名片预约\n2,可以点击下方名片联系我们\n3,这款宽60cm\n4,急单，可以点击下方名片联系我们\n"
     );
 }
 

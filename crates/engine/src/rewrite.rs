@@ -123,9 +123,35 @@ pub fn rewrite(
         .iter()
         .flat_map(|b| clauses_over(&clauses, b))
         .collect();
+    let folded_text: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
+    let dependents = dependent_words(checker, report);
+    mark_dependents(&folded_text, &clauses, &dependents, &mut marked);
+    let cues = checker.book().cues();
+    let mut tied = dependents.clone();
+    tied.extend(folded(&cues.follow_up));
+    let leads = folded(&cues.contact_leads);
+    let mut not_purposes = folded(&cues.not_purposes);
+    not_purposes.extend(folded(&cues.destination_after));
+    let parts = Parts {
+        folded: &folded_text,
+        blocks: &blocks,
+        dependents: &tied,
+        leads: &leads,
+        not_purposes: &not_purposes,
+        language: report.language,
+    };
+    // Kept heads and purposes go first when the text still blocks.
+    let mut keep_parts = true;
     loop {
         mark_follow_ups(&chars, &clauses, &follow_up, &mut marked);
-        let edits = plan(&chars, &clauses, &marked, &card, report.language);
+        let edits = plan(
+            &chars,
+            &clauses,
+            &marked,
+            &card,
+            report.language,
+            keep_parts.then_some(&parts),
+        );
         let (out, origin) = apply_edits(&chars, &edits);
         let out_report = checker.check(&out, options);
         let remaining = out_report.block_spans();
@@ -140,6 +166,10 @@ pub fn rewrite(
             for o in origin[r.clone()].iter().flatten() {
                 marked.extend(clauses_over(&clauses, &(*o..*o + 1)));
             }
+        }
+        if marked.len() == before && keep_parts {
+            keep_parts = false;
+            continue;
         }
         if marked.len() == before {
             let default_card =
@@ -300,6 +330,58 @@ fn clauses_over(clauses: &[Clause], range: &Range<usize>) -> Range<usize> {
     first..last.max(first)
 }
 
+/// The words that only made sense with the contacts `report` blocks (回拨
+/// after a phone number, 加了 after a WeChat ID), lower-case. A solicitation
+/// (留个电话, 加我) asks for a contact on any channel: every channel's words
+/// depend on it.
+fn dependent_words(checker: &Checker, report: &Report) -> Vec<Vec<char>> {
+    let dependents = &checker.book().cues().dependents;
+    let mut categories: Vec<Category> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Block)
+        .map(|f| f.category)
+        .collect();
+    if categories.contains(&Category::Solicitation) {
+        categories.extend(dependents.keys().copied());
+    }
+    categories.sort();
+    categories.dedup();
+    let mut words: Vec<Vec<char>> = categories
+        .iter()
+        .filter_map(|c| dependents.get(c))
+        .flatten()
+        .map(|w| w.chars().map(fold).collect())
+        .filter(|w: &Vec<char>| !w.is_empty())
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Marks every clause that holds one of `words`: with its contact gone, "客服
+/// 稍后回拨给您" or "加了直接发您" refers to nothing. `folded`: the text [`fold`]ed.
+fn mark_dependents(
+    folded: &[char],
+    clauses: &[Clause],
+    words: &[Vec<char>],
+    marked: &mut BTreeSet<usize>,
+) {
+    if words.is_empty() {
+        return;
+    }
+    let firsts: BTreeSet<char> = words.iter().map(|w| w[0]).collect();
+    for (i, clause) in clauses.iter().enumerate() {
+        let content = &folded[clause.content_start..clause.end];
+        let holds = (0..content.len()).any(|k| {
+            firsts.contains(&content[k]) && words.iter().any(|w| content[k..].starts_with(w))
+        });
+        if holds {
+            marked.insert(i);
+        }
+    }
+}
+
 /// Marks the clauses that finish a marked one's instruction in the same
 /// sentence: "在京东旗舰店有售，搜「贝洁口腔」即可" loses both halves.
 fn mark_follow_ups(
@@ -331,6 +413,7 @@ fn plan(
     marked: &BTreeSet<usize>,
     card: &str,
     language: Language,
+    parts: Option<&Parts>,
 ) -> Vec<Edit> {
     let kept_names_card = clauses.iter().enumerate().any(|(i, c)| {
         !marked.contains(&i) && names_card(&chars[c.start..c.end].iter().collect::<String>())
@@ -356,18 +439,29 @@ fn plan(
                         .iter()
                         .any(|&c| ends_sentence(c) || c.is_whitespace())
                 };
-            let phrase = if sentence_start {
-                capitalise(card, language)
-            } else {
-                card.to_string()
-            };
             let content_end = (last.content_start..last.end)
                 .rev()
                 .find(|&k| !chars[k].is_whitespace())
                 .map_or(last.end, |k| k + 1);
+            let head = parts.and_then(|p| p.head(first));
+            let tail = parts.and_then(|p| p.tail(last, content_end, card));
+            let mut phrase = match head {
+                Some(_) => format!("，{card}"),
+                None if sentence_start => capitalise(card, language),
+                None => card.to_string(),
+            };
+            if let Some(tail) = &tail {
+                phrase.push_str(tail.joiner);
+            }
+            let (start, end) = join_spaces(
+                chars,
+                head.unwrap_or(first.content_start),
+                tail.as_ref().map_or(content_end, |t| t.start),
+                &phrase,
+            );
             edits.push(Edit {
-                start: first.content_start,
-                end: content_end,
+                start,
+                end,
                 replacement: phrase,
                 findings: Vec::new(),
             });
@@ -397,6 +491,198 @@ fn plan(
         i = j + 1;
     }
     edits
+}
+
+/// What of a replaced clause is worth keeping: the words before its first
+/// contact ("想看更多款式[可以加我vx：…]") and the purpose after its last
+/// ("[加我QQ 2837465910] 领取新人优惠券", "[call 415-555-0188] to book a table").
+/// Word lists are matched on the text [`fold`]ed, so 請加 is 请加.
+struct Parts<'a> {
+    /// The text, folded.
+    folded: &'a [char],
+    blocks: &'a [Range<usize>],
+    /// Words that only made sense with a removed contact, and the follow-up
+    /// words that finish its instruction (关注, 备注, 搜).
+    dependents: &'a [Vec<char>],
+    /// Words that lead a contact and go with it (请, 加我, 拨打, 电话, 号码…).
+    leads: &'a [Vec<char>],
+    /// Words a purpose may not start with.
+    not_purposes: &'a [Vec<char>],
+    language: Language,
+}
+
+/// The kept purpose after a contact: where it starts, and what joins the
+/// card phrase to it.
+struct Tail {
+    start: usize,
+    joiner: &'static str,
+}
+
+/// Chinese words that open a clause of their own: after the card phrase
+/// they take a comma ("…联系我们，可以领专属福利").
+const CLAUSE_OPENERS: [&str; 5] = ["可以", "还", "也", "我们", "我"];
+
+/// Sentence-final particles: a tail of only these is no purpose.
+fn is_particle(c: char) -> bool {
+    matches!(
+        c,
+        '吧' | '哦' | '呀' | '啦' | '哈' | '呢' | '嘛' | '噢' | '哟' | '喔'
+    )
+}
+
+/// A char as the rewrite's word lists are written: simplified, lower-case.
+fn fold(c: char) -> char {
+    crate::normalize::trad_to_simp(c)
+        .unwrap_or(c)
+        .to_ascii_lowercase()
+}
+
+fn folded(words: &[String]) -> Vec<Vec<char>> {
+    words
+        .iter()
+        .map(|w| w.chars().map(fold).collect::<Vec<char>>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether one of `words` starts somewhere in `text`.
+fn holds_any(text: &[char], words: &[Vec<char>]) -> bool {
+    (0..text.len()).any(|k| words.iter().any(|w| text[k..].starts_with(w)))
+}
+
+impl Parts<'_> {
+    fn blocks_in(&self, clause: Clause) -> &[Range<usize>] {
+        let first = self
+            .blocks
+            .partition_point(|b| b.end <= clause.content_start);
+        let last = first + self.blocks[first..].partition_point(|b| b.start < clause.end);
+        &self.blocks[first..last]
+    }
+
+    /// The end of the words before the clause's first contact, when they say
+    /// something of their own (two Han chars at least, once the words that
+    /// lead to the contact are gone). Chinese only.
+    fn head(&self, clause: Clause) -> Option<usize> {
+        if self.language != Language::Chinese {
+            return None;
+        }
+        let block = self.blocks_in(clause).first()?;
+        let mut end = block.start.max(clause.content_start);
+        loop {
+            let before = &self.folded[clause.content_start..end];
+            if let Some(last) = before.last()
+                && (last.is_whitespace() || ":：-—,，".contains(*last))
+            {
+                end -= 1;
+                continue;
+            }
+            match self.leads.iter().find(|w| before.ends_with(w)) {
+                Some(w) => end -= w.len(),
+                None => break,
+            }
+        }
+        let head = &self.folded[clause.content_start..end];
+        // Words of its own, not only pronouns and particles; and no object
+        // fronted for the verb that went with the contact (您把地址[发到…]).
+        let content = head
+            .iter()
+            .filter(|&&c| is_han(c) && !"这那是我你您他她它们的了吗呢啊吧有个就在".contains(c))
+            .count();
+        let fronted = head.iter().any(|&c| matches!(c, '把' | '将'));
+        (content >= 2 && !fronted && !holds_any(head, self.dependents)).then_some(end)
+    }
+
+    /// The purpose after the clause's last contact, up to `content_end`.
+    fn tail(&self, clause: Clause, content_end: usize, card: &str) -> Option<Tail> {
+        let text = self.folded;
+        let block = self.blocks_in(clause).last()?;
+        if block.end >= content_end {
+            return None;
+        }
+        // A purpose starts a word of its own ("4567 two days" holds none).
+        let glued = text[block.end - 1].is_alphabetic() && text[block.end].is_alphabetic();
+        let english = self.language == Language::English;
+        if english && (glued || ends_in_number_word(&text[block.clone()])) {
+            return None;
+        }
+        let start = (block.end..content_end)
+            .find(|&k| !(text[k].is_whitespace() || ":：-—,，".contains(text[k])))?;
+        let tail = &text[start..content_end];
+        let refused = self.not_purposes.iter().any(|w| {
+            tail.starts_with(w)
+                && !tail
+                    .get(w.len())
+                    .is_some_and(|c| c.is_ascii_alphabetic() && w[0].is_ascii_alphabetic())
+        });
+        // A quoted name right after a channel is its account (公众号“米粒生活馆”).
+        if refused || "“”「」『』\"'（）()".contains(tail[0]) {
+            return None;
+        }
+        let words: String = tail
+            .iter()
+            .filter(|&&c| c.is_alphanumeric() && !is_particle(c))
+            .collect();
+        // Nothing but particles, or what the card phrase says anyway (急事请加
+        // 微信 … [联系]).
+        let card: String = card.chars().map(fold).collect();
+        if words.is_empty() || card.contains(&words) || holds_any(tail, self.dependents) {
+            return None;
+        }
+        let joiner = match self.language {
+            Language::English => " ",
+            Language::Chinese => {
+                let opens = CLAUSE_OPENERS
+                    .iter()
+                    .any(|w| tail.starts_with(&w.chars().collect::<Vec<char>>()));
+                if opens { "，" } else { "" }
+            }
+        };
+        Some(Tail { start, joiner })
+    }
+}
+
+/// Whether a contact ends in a digit spelled out ("… 4567 two"): the word
+/// may belong to the words after it ("two days ahead"), which then are no
+/// purpose of their own. `contact` is folded.
+fn ends_in_number_word(contact: &[char]) -> bool {
+    const WORDS: [&str; 13] = [
+        "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        "double", "triple",
+    ];
+    let text: String = contact.iter().collect();
+    let last = text
+        .rsplit(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty());
+    last.is_some_and(|w| WORDS.contains(&w)) && text.ends_with(|c: char| c.is_alphabetic())
+}
+
+/// Widens a replacement of `start..end` by `phrase` over the spaces beside it
+/// that would stand between Chinese text and the phrase ("联系我们 ，"): Chinese
+/// puts no space inside a sentence.
+fn join_spaces(chars: &[char], start: usize, end: usize, phrase: &str) -> (usize, usize) {
+    let chinese = |c: char| is_han(c) || "，。！？；：、～".contains(c);
+    let mut start = start;
+    let mut end = end;
+    let first = phrase.chars().next();
+    let last = phrase.chars().last();
+    let mut before = start;
+    while before > 0 && chars[before - 1] == ' ' {
+        before -= 1;
+    }
+    if before < start && before > 0 && chinese(chars[before - 1]) && first.is_some_and(chinese) {
+        start = before;
+    }
+    let mut after = end;
+    while after < chars.len() && chars[after] == ' ' {
+        after += 1;
+    }
+    if after > end
+        && last.is_some_and(chinese)
+        && chars.get(after).is_some_and(|&c| chinese(c) || c == '\n')
+    {
+        end = after;
+    }
+    (start, end)
 }
 
 fn names_card(text: &str) -> bool {
@@ -505,7 +791,7 @@ mod tests {
         );
         assert_eq!(
             dm("您好，律師目前外出，急事請加微訊 chenlvshi_tw 聯繫。"),
-            "您好，律師目前外出，可以点击下方名片联系我们。"
+            "您好，律師目前外出，急事，可以点击下方名片联系我们。"
         );
     }
 

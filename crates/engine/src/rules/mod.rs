@@ -458,4 +458,18 @@ pub struct Cues {
     /// ("找我们，每天都有福利").
     #[serde(default)]
     pub not_in_names: Vec<String>,
+    /// Per contact category, words that only make sense with a contact of it
+    /// (回拨, 加了, 注明, "call us"): when the rewrite removes such a contact,
+    /// the clauses that hold them go too.
+    #[serde(default)]
+    pub dependents: std::collections::BTreeMap<Category, Vec<String>>,
+    /// Words that lead to a contact and go with it when the rewrite keeps
+    /// the rest of its clause ("定制款[请加V：]…", "订花[请拨打]…").
+    #[serde(default)]
+    pub contact_leads: Vec<String>,
+    /// Words a kept purpose may not start with: they finish the removed
+    /// instruction (就可以, 之后) or point at the removed channel ("there").
+    /// The channel's own nouns (`destination_after`: 链接, 群, 店) neither.
+    #[serde(default)]
+    pub not_purposes: Vec<String>,
 }
