@@ -39,7 +39,7 @@ fn claim_suggestions_remove_the_claim() {
         assert!(!rule.suggestions.is_empty(), "{} offers no fix", rule.id);
         for text in &rule.examples.matches {
             let report = checker.check(text, &CheckOptions::default());
-            for suggestion in suggestions(&checker, &report) {
+            for suggestion in suggestions(&checker, text, &report) {
                 let fixed = suggestion.apply(text);
                 applied += 1;
                 // What stands where the claim stood: the replacement, or for a

@@ -92,7 +92,7 @@ impl Analysis {
         let started = Instant::now();
         let report = checker.check(text, &options);
         let rewrite = rewrite::rewrite(checker, text, &report, &options, &cards);
-        let suggestions = rewrite::suggestions(checker, &report);
+        let suggestions = rewrite::suggestions(checker, text, &report);
         Analysis {
             text: text.to_string(),
             options,

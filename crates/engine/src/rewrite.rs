@@ -108,7 +108,7 @@ pub fn rewrite(
         return Rewrite {
             text: text.to_string(),
             edits: Vec::new(),
-            suggestions: suggestions(checker, report),
+            suggestions: suggestions(checker, text, report),
         };
     }
     let clauses = split_clauses(&chars, &blocks);
@@ -213,7 +213,7 @@ fn finish(
             .map(|&(i, _)| i)
             .collect();
     }
-    let suggestions = suggestions(checker, &out_report);
+    let suggestions = suggestions(checker, &text, &out_report);
     Rewrite {
         text,
         edits,
@@ -721,8 +721,12 @@ fn apply_edits(chars: &[char], edits: &[Edit]) -> (String, Vec<Option<usize>>) {
     (out, origin)
 }
 
-/// Every fix the rules offer for the warnings of `report`, in its own text's offsets.
-pub fn suggestions(checker: &Checker, report: &Report) -> Vec<Suggestion> {
+/// Every fix the rules offer for the warnings of `report` on `text`, in
+/// its offsets. Each composes with the text around it: a deletion takes one
+/// of the marks it would leave side by side ("全网最低价！[三天见效，]美白…"), and
+/// a replacement its neighbour already reads (加大码[XL]) becomes a deletion.
+pub fn suggestions(checker: &Checker, text: &str, report: &Report) -> Vec<Suggestion> {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for finding in report
         .findings
@@ -748,18 +752,70 @@ pub fn suggestions(checker: &Checker, report: &Report) -> Vec<Suggestion> {
                 }
                 replaced
             };
+            let Some(span) = chars.get(finding.start..finding.end) else {
+                continue;
+            };
+            let echoed = !replacement.is_empty()
+                && (chars[..finding.start].ends_with(&replacement.chars().collect::<Vec<_>>())
+                    || chars[finding.end..].starts_with(&replacement.chars().collect::<Vec<_>>()));
+            let replacement = if echoed { String::new() } else { replacement };
+            let (start, end) = if replacement.is_empty() {
+                deletion_span(&chars, finding.start..finding.end)
+            } else {
+                (finding.start, finding.end)
+            };
+            if replacement.chars().eq(span.iter().copied()) {
+                continue;
+            }
             out.push(Suggestion {
                 rule: rule.id.clone(),
                 category: rule.category,
-                start: finding.start,
-                end: finding.end,
-                original: finding.text.clone(),
+                start,
+                end,
+                original: chars[start..end].iter().collect(),
                 replacement,
                 label: spec.label.clone(),
             });
         }
     }
     out
+}
+
+/// What deleting `span` should take with it so that no two marks meet and no
+/// mark opens the text: between two marks, the weaker ("！[三天见效，]美白",
+/// "one week[, guaranteed results]."); at the start, the mark after it; at
+/// the end, a comma before it ("…上新[，限时特惠]"). Spaces beside go too.
+fn deletion_span(chars: &[char], span: Range<usize>) -> (usize, usize) {
+    let is_mark = |c: char| {
+        c != '\n'
+            && (punctuation::ends_sentence(c)
+                || punctuation::is_pause(c)
+                || punctuation::is_comma(c)
+                || punctuation::is_chat_joiner(c)
+                || "：:、.".contains(c))
+    };
+    let strong = |c: char| punctuation::ends_sentence(c) || c == '.';
+    let before = chars[..span.start].iter().rposition(|c| *c != ' ');
+    let after = (span.end..chars.len()).find(|&k| chars[k] != ' ');
+    let mark_before = before.is_none_or(|b| is_mark(chars[b]));
+    match after {
+        Some(a) if is_mark(chars[a]) && mark_before => match before {
+            Some(b) if strong(chars[a]) && !strong(chars[b]) => (b, a),
+            _ => {
+                let end = (a + 1..chars.len())
+                    .find(|&k| chars[k] != ' ')
+                    .unwrap_or(chars.len());
+                (span.start, end)
+            }
+        },
+        None => match before {
+            Some(b) if is_mark(chars[b]) && !punctuation::ends_sentence(chars[b]) => {
+                (b, chars.len())
+            }
+            _ => (span.start, chars.len()),
+        },
+        _ => (span.start, span.end),
+    }
 }
 
 #[cfg(test)]
