@@ -7,8 +7,9 @@
 //! The checks:
 //! - `still_blocks`, `not_idempotent`: the rewrite passes, and rewriting it
 //!   again changes nothing;
-//! - `clashing_marks`: two punctuation marks side by side that the merchant
-//!   did not write (`，，`, `。，`, `！，`, `：，`);
+//! - `ill_formed`: two punctuation marks side by side that the merchant did
+//!   not write (`，，`, `。，`, `！，`, `：，`), a word doubled, a mark opening
+//!   the text;
 //! - `dangling_colon`: a label's colon with nothing after it;
 //! - `glued_space`: a space between Chinese clauses, or before a mark, that
 //!   the merchant did not write;
@@ -24,6 +25,8 @@
 
 #[path = "disguise/mod.rs"]
 mod disguise;
+#[path = "support/well_formed.rs"]
+mod well_formed;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -31,13 +34,14 @@ use std::sync::LazyLock;
 
 use dmlint::rewrite::{CardPhrases, rewrite};
 use dmlint::{Category, CheckOptions, Checker, Context, Report, Severity, Verdict};
+use well_formed::{MARKS, well_formed};
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::builtin().unwrap());
 
 const CHECKS: [&str; 9] = [
     "still_blocks",
     "not_idempotent",
-    "clashing_marks",
+    "ill_formed",
     "dangling_colon",
     "glued_space",
     "orphan",
@@ -45,8 +49,6 @@ const CHECKS: [&str; 9] = [
     "keep",
     "drop",
 ];
-
-const MARKS: &str = "，。！？；：、,.!?;:～~";
 
 /// One blocking message to judge, with a hand-written case's expectations.
 struct Sample {
@@ -190,8 +192,8 @@ fn judge(sample: &Sample) -> Option<Vec<(&'static str, String)>> {
     if twice != out {
         complain("not_idempotent", format!("{shown} → {twice:?}"));
     }
-    if more(&mark_pairs(&out), &mark_pairs(text)) {
-        complain("clashing_marks", shown.clone());
+    if let Err(e) = well_formed(text, &out) {
+        complain("ill_formed", format!("{e}: {shown}"));
     }
     if count(&out, dangling_colon) > count(text, dangling_colon) {
         complain("dangling_colon", shown.clone());
@@ -246,28 +248,6 @@ fn removed_categories(report: &Report) -> Vec<Category> {
     categories.sort();
     categories.dedup();
     categories
-}
-
-/// Adjacent punctuation marks (spaces between them ignored), counted by pair.
-fn mark_pairs(text: &str) -> BTreeMap<(char, char), usize> {
-    let mut pairs = BTreeMap::new();
-    let mut last: Option<char> = None;
-    for c in text.chars() {
-        if c == ' ' {
-            continue;
-        }
-        let mark = MARKS.contains(c);
-        if let (Some(before), true) = (last, mark) {
-            *pairs.entry((before, c)).or_default() += 1;
-        }
-        last = mark.then_some(c);
-    }
-    pairs
-}
-
-/// Whether some key of `a` is counted more often than in `b`.
-fn more<K: Ord>(a: &BTreeMap<K, usize>, b: &BTreeMap<K, usize>) -> bool {
-    a.iter().any(|(k, n)| *n > b.get(k).copied().unwrap_or(0))
 }
 
 fn count(text: &str, at: impl Fn(&[char], usize) -> bool) -> usize {

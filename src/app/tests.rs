@@ -15,6 +15,9 @@ use super::state::Persisted;
 use super::store::Loaded;
 use super::{DmlintApp, fonts};
 
+#[path = "../../tests/support/well_formed.rs"]
+mod well_formed;
+
 /// A picker that answers with prepared paths and records what was asked.
 #[derive(Clone, Default)]
 struct FakePicker {
@@ -423,6 +426,50 @@ fn a_pack_edited_on_disk_takes_effect_without_a_restart() {
         "the broken pack was not reported"
     );
     harness.get_by_label_contains("可以发送");
+}
+
+/// The suggestion buttons clicked in every order an operator might — always
+/// the first, always the last, alternating — on warn-heavy messages leave
+/// well-formed text at every step.
+#[test]
+fn suggestion_buttons_clicked_in_any_order_leave_well_formed_text() {
+    let messages = [
+        "全网最低价！三天见效，美白祛斑零副作用，最近上新",
+        "加大码XL，现价￥499，包邮到家",
+        "这款挂毯宽60cm，挂在床头刚好，新客体验价98元，会员价¥499，",
+        "尺码有S/M/L/XL，宽60cm，重2kg，今天下单立减20元！",
+        "我们家的精华是全网最低价，还能美白祛斑，放心下单～",
+        "Follow my meal plan and you'll melt belly fat in just one week, guaranteed results.",
+    ];
+    for message in messages {
+        for order in ["first", "last", "alternate"] {
+            let persisted = Persisted {
+                draft: message.to_string(),
+                ..Persisted::default()
+            };
+            let mut harness = harness(persisted, FakePicker::default());
+            harness.run();
+            let mut clicked = 0;
+            for step in 0..12 {
+                let buttons: Vec<_> = harness.query_all_by_label_contains(" → ").collect();
+                let Some(button) = (match (order, step % 2) {
+                    ("first", _) | ("alternate", 0) => buttons.into_iter().next(),
+                    _ => buttons.into_iter().last(),
+                }) else {
+                    break;
+                };
+                button.click();
+                harness.run();
+                clicked += 1;
+                let draft = &harness.state().state.draft;
+                if let Err(e) = well_formed::well_formed(message, draft) {
+                    panic!("{e} after clicking the {order} buttons: {message:?} → {draft:?}");
+                }
+            }
+            assert!(clicked > 0, "{message:?} offered no suggestion");
+            assert_ne!(harness.state().state.draft, message, "nothing was applied");
+        }
+    }
 }
 
 /// A trade profile saved by another version is named and replaced, never
