@@ -322,3 +322,44 @@ fn is_clause_end(chars: &[char], i: usize) -> bool {
         _ => false,
     }
 }
+
+/// Sentences of a merchant's long messages that hold nothing to change.
+const CLEAN: [&str; 8] = [
+    "亲爱的，欢迎来到栖月美学～",
+    "我们主做皮肤管理、头皮护理和美睫。",
+    "所有项目都会先做一次免费的皮肤检测，再由护理师根据您的肤质推荐方案。",
+    "营业时间是每天上午到晚上，周三下午会做店内消毒。",
+    "到店前半小时我们会在这里提醒您！",
+    "今天的天气很好，适合出门走走。",
+    "新品会在每周五上架，欢迎常来看看～",
+    "有任何问题都可以在这里留言。",
+];
+
+proptest::proptest! {
+    /// The rewrite of a long message is local: every sentence around the
+    /// blocking one comes back byte for byte, in order.
+    #[test]
+    fn sentences_without_a_block_come_back_unchanged(
+        before in proptest::collection::vec(0usize..CLEAN.len(), 0..12),
+        after in proptest::collection::vec(0usize..CLEAN.len(), 0..12),
+        blocking in 0usize..64,
+    ) {
+        let own = jsonl("rewrites.jsonl", include_str!("corpus/rewrites.jsonl"));
+        let sample = &own[blocking % own.len()];
+        let middle = sample.text.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let text: String = before
+            .iter()
+            .map(|&i| CLEAN[i])
+            .chain([middle, "。"])
+            .chain(after.iter().map(|&i| CLEAN[i]))
+            .collect();
+        let options = CheckOptions::new(sample.context);
+        let report = CHECKER.check(&text, &options);
+        proptest::prop_assume!(report.verdict == Verdict::Block);
+        let out = rewrite(&CHECKER, &text, &report, &options, &CardPhrases::default()).text;
+        let head: String = before.iter().map(|&i| CLEAN[i]).collect();
+        let tail: String = after.iter().map(|&i| CLEAN[i]).collect();
+        proptest::prop_assert!(out.starts_with(&head), "{:?} → {:?}", text, out);
+        proptest::prop_assert!(out.ends_with(&tail), "{:?} → {:?}", text, out);
+    }
+}
