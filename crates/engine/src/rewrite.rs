@@ -526,7 +526,7 @@ const CLAUSE_OPENERS: [&str; 5] = ["可以", "还", "也", "我们", "我"];
 fn is_particle(c: char) -> bool {
     matches!(
         c,
-        '吧' | '哦' | '呀' | '啦' | '哈' | '呢' | '嘛' | '噢' | '哟' | '喔'
+        '吧' | '哦' | '呀' | '啦' | '哈' | '呢' | '嘛' | '噢' | '哟' | '喔' | '吗' | '么'
     )
 }
 
@@ -570,8 +570,9 @@ impl Parts<'_> {
         let mut end = block.start.max(clause.content_start);
         loop {
             let before = &self.folded[clause.content_start..end];
+            // Spaces, marks and symbols (">>", "**") lead to the contact too.
             if let Some(last) = before.last()
-                && (last.is_whitespace() || ":：-—,，".contains(*last))
+                && !last.is_alphanumeric()
             {
                 end -= 1;
                 continue;
@@ -605,8 +606,9 @@ impl Parts<'_> {
         if english && (glued || ends_in_number_word(&text[block.clone()])) {
             return None;
         }
-        let start = (block.end..content_end)
-            .find(|&k| !(text[k].is_whitespace() || ":：-—,，".contains(text[k])))?;
+        let opening = |c: char| "“「『\"'（(".contains(c);
+        let start =
+            (block.end..content_end).find(|&k| text[k].is_alphanumeric() || opening(text[k]))?;
         let tail = &text[start..content_end];
         let refused = self.not_purposes.iter().any(|w| {
             tail.starts_with(w)
