@@ -8,9 +8,10 @@
 //! grammar behind — 加, 请, 备注, "text me at" — and a clause boundary is the
 //! one cut that always reads naturally.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::normalize::{is_emoji, is_han};
@@ -112,38 +113,37 @@ pub fn rewrite(
         };
     }
     let clauses = split_clauses(&chars, &blocks);
-    let follow_up: Vec<Vec<char>> = checker
-        .book()
-        .cues()
-        .follow_up
-        .iter()
-        .map(|w| w.chars().collect())
-        .collect();
+    let words = checker.vocabulary();
+    let follow_up = &words.follow_up;
     let mut marked: BTreeSet<usize> = blocks
         .iter()
         .flat_map(|b| clauses_over(&clauses, b))
         .collect();
     let folded_text: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
-    let dependents = dependent_words(checker, report);
-    mark_dependents(&folded_text, &clauses, &dependents, &mut marked);
-    let cues = checker.book().cues();
-    let mut tied = dependents.clone();
-    tied.extend(folded(&cues.follow_up));
-    let leads = folded(&cues.contact_leads);
-    let mut not_purposes = folded(&cues.not_purposes);
-    not_purposes.extend(folded(&cues.destination_after));
+    let dependents = words.dependents_of(report);
+    mark_dependents(
+        &folded_text,
+        &clauses,
+        &WordSet::new(dependents.iter().copied()),
+        &mut marked,
+    );
+    let tied = WordSet::new(
+        dependents
+            .into_iter()
+            .chain(words.follow_up_folded.iter().map(Vec::as_slice)),
+    );
     let parts = Parts {
         folded: &folded_text,
         blocks: &blocks,
         dependents: &tied,
-        leads: &leads,
-        not_purposes: &not_purposes,
+        leads: &words.leads,
+        not_purposes: &words.not_purposes,
         language: report.language,
     };
     // Kept heads and purposes go first when the text still blocks.
     let mut keep_parts = true;
     loop {
-        mark_follow_ups(&chars, &clauses, &follow_up, &mut marked);
+        mark_follow_ups(&chars, &clauses, follow_up, &mut marked);
         let edits = plan(
             &chars,
             &clauses,
@@ -330,33 +330,57 @@ fn clauses_over(clauses: &[Clause], range: &Range<usize>) -> Range<usize> {
     first..last.max(first)
 }
 
-/// The words that only made sense with the contacts `report` blocks (回拨
-/// after a phone number, 加了 after a WeChat ID), lower-case. A solicitation
-/// (留个电话, 加我) asks for a contact on any channel: every channel's words
-/// depend on it.
-fn dependent_words(checker: &Checker, report: &Report) -> Vec<Vec<char>> {
-    let dependents = &checker.book().cues().dependents;
-    let mut categories: Vec<Category> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Block)
-        .map(|f| f.category)
-        .collect();
-    if categories.contains(&Category::Solicitation) {
-        categories.extend(dependents.keys().copied());
+/// The rewrite's word lists from `rules/cues.json`, [`fold`]ed once when the
+/// checker is built.
+pub(crate) struct Vocabulary {
+    /// As written: matched on the original text.
+    follow_up: Vec<Vec<char>>,
+    follow_up_folded: Vec<Vec<char>>,
+    leads: Vec<Vec<char>>,
+    /// `not_purposes` and the channels' own nouns (`destination_after`).
+    not_purposes: Vec<Vec<char>>,
+    dependents: BTreeMap<Category, Vec<Vec<char>>>,
+}
+
+impl Vocabulary {
+    pub(crate) fn new(cues: &crate::rules::Cues) -> Vocabulary {
+        let mut not_purposes = folded(&cues.not_purposes);
+        not_purposes.extend(folded(&cues.destination_after));
+        Vocabulary {
+            follow_up: cues.follow_up.iter().map(|w| w.chars().collect()).collect(),
+            follow_up_folded: folded(&cues.follow_up),
+            leads: folded(&cues.contact_leads),
+            not_purposes,
+            dependents: cues
+                .dependents
+                .iter()
+                .map(|(category, words)| (*category, folded(words)))
+                .collect(),
+        }
     }
-    categories.sort();
-    categories.dedup();
-    let mut words: Vec<Vec<char>> = categories
-        .iter()
-        .filter_map(|c| dependents.get(c))
-        .flatten()
-        .map(|w| w.chars().map(fold).collect())
-        .filter(|w: &Vec<char>| !w.is_empty())
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+
+    /// The words that only made sense with the contacts `report` blocks
+    /// (回拨 after a phone number, 加了 after a WeChat ID). A solicitation
+    /// (留个电话, 加我) asks for a contact on any channel: every channel's
+    /// words depend on it.
+    fn dependents_of(&self, report: &Report) -> Vec<&[char]> {
+        let blocked: BTreeSet<Category> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Block)
+            .map(|f| f.category)
+            .collect();
+        let any = blocked.contains(&Category::Solicitation);
+        let mut words: Vec<&[char]> = self
+            .dependents
+            .iter()
+            .filter(|(category, _)| any || blocked.contains(category))
+            .flat_map(|(_, words)| words.iter().map(Vec::as_slice))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
 }
 
 /// Marks every clause that holds one of `words`: with its contact gone, "客服
@@ -364,19 +388,11 @@ fn dependent_words(checker: &Checker, report: &Report) -> Vec<Vec<char>> {
 fn mark_dependents(
     folded: &[char],
     clauses: &[Clause],
-    words: &[Vec<char>],
+    words: &WordSet,
     marked: &mut BTreeSet<usize>,
 ) {
-    if words.is_empty() {
-        return;
-    }
-    let firsts: BTreeSet<char> = words.iter().map(|w| w[0]).collect();
     for (i, clause) in clauses.iter().enumerate() {
-        let content = &folded[clause.content_start..clause.end];
-        let holds = (0..content.len()).any(|k| {
-            firsts.contains(&content[k]) && words.iter().any(|w| content[k..].starts_with(w))
-        });
-        if holds {
+        if words.in_text(&folded[clause.content_start..clause.end]) {
             marked.insert(i);
         }
     }
@@ -503,7 +519,7 @@ struct Parts<'a> {
     blocks: &'a [Range<usize>],
     /// Words that only made sense with a removed contact, and the follow-up
     /// words that finish its instruction (关注, 备注, 搜).
-    dependents: &'a [Vec<char>],
+    dependents: &'a WordSet<'a>,
     /// Words that lead a contact and go with it (请, 加我, 拨打, 电话, 号码…).
     leads: &'a [Vec<char>],
     /// Words a purpose may not start with.
@@ -545,9 +561,32 @@ fn folded(words: &[String]) -> Vec<Vec<char>> {
         .collect()
 }
 
-/// Whether one of `words` starts somewhere in `text`.
-fn holds_any(text: &[char], words: &[Vec<char>]) -> bool {
-    (0..text.len()).any(|k| words.iter().any(|w| text[k..].starts_with(w)))
+/// Words looked up by their first char: finding them in a text tries only
+/// the words that start with the char at hand.
+struct WordSet<'a> {
+    by_first: FxHashMap<char, Vec<&'a [char]>>,
+}
+
+impl<'a> WordSet<'a> {
+    fn new(words: impl IntoIterator<Item = &'a [char]>) -> WordSet<'a> {
+        let mut by_first: FxHashMap<char, Vec<&[char]>> = FxHashMap::default();
+        for w in words {
+            if let Some(&first) = w.first() {
+                by_first.entry(first).or_default().push(w);
+            }
+        }
+        WordSet { by_first }
+    }
+
+    /// Whether one of the words starts somewhere in `text`.
+    fn in_text(&self, text: &[char]) -> bool {
+        !self.by_first.is_empty()
+            && (0..text.len()).any(|k| {
+                self.by_first
+                    .get(&text[k])
+                    .is_some_and(|ws| ws.iter().any(|w| text[k..].starts_with(w)))
+            })
+    }
 }
 
 impl Parts<'_> {
@@ -590,7 +629,7 @@ impl Parts<'_> {
             .filter(|&&c| is_han(c) && !"这那是我你您他她它们的了吗呢啊吧有个就在".contains(c))
             .count();
         let fronted = head.iter().any(|&c| matches!(c, '把' | '将'));
-        (content >= 2 && !fronted && !holds_any(head, self.dependents)).then_some(end)
+        (content >= 2 && !fronted && !self.dependents.in_text(head)).then_some(end)
     }
 
     /// The purpose after the clause's last contact, up to `content_end`.
@@ -627,7 +666,7 @@ impl Parts<'_> {
         // Nothing but particles, or what the card phrase says anyway (急事请加
         // 微信 … [联系]).
         let card: String = card.chars().map(fold).collect();
-        if words.is_empty() || card.contains(&words) || holds_any(tail, self.dependents) {
+        if words.is_empty() || card.contains(&words) || self.dependents.in_text(tail) {
             return None;
         }
         let joiner = match self.language {

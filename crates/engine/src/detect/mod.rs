@@ -81,6 +81,7 @@ pub struct Checker {
     /// Per profile, in [`ProfileId`] order, per rule: the severity the
     /// profile gives the rule's findings, where it changes it.
     profile_severities: Vec<Vec<Option<Severity>>>,
+    vocabulary: crate::rewrite::Vocabulary,
 }
 
 /// A rule's id, message and fix, shared by every finding of the rule.
@@ -226,6 +227,7 @@ impl Checker {
                         .collect()
                 })
                 .collect(),
+            vocabulary: crate::rewrite::Vocabulary::new(book.cues()),
             book,
         })
     }
@@ -246,6 +248,11 @@ impl Checker {
 
     pub fn book(&self) -> &RuleBook {
         &self.book
+    }
+
+    /// The rewrite's word lists, folded.
+    pub(crate) fn vocabulary(&self) -> &crate::rewrite::Vocabulary {
+        &self.vocabulary
     }
 
     /// The findings in the order an operator should read them: blocks, then
