@@ -2,7 +2,8 @@
 //! would never leave behind, checked on every blocking message we have — both
 //! shared corpora (skipped with a notice when `../shared` is absent), the
 //! hand-written cases of `tests/corpus/rewrites.jsonl` (each with words it
-//! must keep and drop) and a sample of the disguise matrix.
+//! must keep and drop) and the disguise matrix's sample (15 per cell, as
+//! `tests/disguise.rs` draws it).
 //!
 //! The checks:
 //! - `still_blocks`, `not_idempotent`: the rewrite passes, and rewriting it
@@ -21,7 +22,7 @@
 //!
 //! No message may fail any check. `DMLINT_RUBRIC_SHOW=1` prints every
 //! failure; `DMLINT_RUBRIC_PER_CELL=N` judges N cases of each disguise cell
-//! instead of one.
+//! instead of 15.
 
 #[path = "disguise/mod.rs"]
 mod disguise;
@@ -122,7 +123,7 @@ fn samples() -> Vec<Sample> {
     let per_cell = std::env::var("DMLINT_RUBRIC_PER_CELL")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(1);
+        .unwrap_or(15);
     disguise::for_each_case(0x0051_7E5E, per_cell, |key, i, case| {
         if matches!(key, disguise::CellKey::Positive(..)) {
             samples.push(Sample {
