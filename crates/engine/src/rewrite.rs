@@ -446,6 +446,15 @@ fn plan(
         while j + 1 < clauses.len() && marked.contains(&(j + 1)) {
             j += 1;
         }
+        // The card ends at the last clause with a contact, so its purpose
+        // stays; dependent clauses after it go as a run of their own.
+        if let Some(parts) = parts.filter(|_| !card_placed)
+            && let Some(k) = (i..=j)
+                .rev()
+                .find(|&k| !parts.blocks_in(clauses[k]).is_empty())
+        {
+            j = k;
+        }
         let (first, last) = (clauses[i], clauses[j]);
         if !card_placed {
             let sentence_start =
