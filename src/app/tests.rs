@@ -80,7 +80,7 @@ fn type_message(harness: &mut Harness<'_, DmlintApp>, text: &str) {
 #[test]
 fn a_disguised_wechat_id_is_listed_and_the_badge_says_it_will_be_judged() {
     let mut harness = harness(Persisted::default(), FakePicker::default());
-    harness.get_by_label_contains("可以发送");
+    harness.get_by_label_contains("等待输入消息");
     type_message(&mut harness, "亲，约时间加薇信：meimei_0812 哦");
     assert!(harness.query_by_label_contains("薇信  · 微信").is_some());
     assert!(
@@ -189,7 +189,7 @@ fn the_ui_switches_to_english_and_back() {
     harness.run();
     harness.get_by_label("Sent as");
     harness.get_by_label(editor_label(UiLang::En));
-    harness.get_by_label_contains("OK to send");
+    harness.get_by_label_contains("Waiting for a message");
     assert!(harness.query_by_label("发送位置").is_none());
     harness.get_by_label("中文").click();
     harness.run();
@@ -470,6 +470,18 @@ fn suggestion_buttons_clicked_in_any_order_leave_well_formed_text() {
             assert_ne!(harness.state().state.draft, message, "nothing was applied");
         }
     }
+}
+
+/// An empty editor is judged nothing: a neutral badge, never a green 可以发送.
+#[test]
+fn an_empty_editor_shows_a_neutral_state() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    harness.run();
+    harness.get_by_label_contains("等待输入消息");
+    assert!(harness.query_by_label_contains("可以发送").is_none());
+    harness.state_mut().state.replace_draft("你好".to_string());
+    harness.run();
+    harness.get_by_label_contains("可以发送");
 }
 
 /// A trade profile saved by another version is named and replaced, never

@@ -8,6 +8,9 @@ use super::batch_view::view_label;
 use super::state::{AppState, View};
 use super::style::verdict_colour;
 
+/// Wide enough for the longest badge in either language.
+const BADGE_WIDTH: f32 = 230.0;
+
 #[derive(Default)]
 pub struct Toolbar;
 
@@ -33,20 +36,34 @@ impl Toolbar {
             ui.separator();
             if state.view == View::Check {
                 let report = &state.analysis.report;
-                let badge = format!(
-                    "{} · {} {} · {} {}",
-                    lang.verdict(report.verdict),
-                    report.count(Severity::Block),
-                    lang.pick("处违规", "blocking"),
-                    report.count(Severity::Warn),
-                    lang.pick("处风险", "risky"),
-                );
+                // Nothing typed is nothing to judge: no green "OK to send".
+                let (badge, fill) = if state.draft.trim().is_empty() {
+                    (
+                        lang.pick("等待输入消息", "Waiting for a message")
+                            .to_string(),
+                        egui::Color32::from_gray(110),
+                    )
+                } else {
+                    let badge = format!(
+                        "{} · {} {} · {} {}",
+                        lang.verdict(report.verdict),
+                        report.count(Severity::Block),
+                        lang.pick("处违规", "blocking"),
+                        report.count(Severity::Warn),
+                        lang.pick("处风险", "risky"),
+                    );
+                    (badge, verdict_colour(report.verdict))
+                };
                 egui::Frame::new()
-                    .fill(verdict_colour(report.verdict))
+                    .fill(fill)
                     .corner_radius(6.0)
                     .inner_margin(egui::Margin::symmetric(10, 4))
                     .show(ui, |ui| {
-                        ui.label(RichText::new(badge).strong().color(egui::Color32::WHITE));
+                        // A fixed width: the controls after it never move.
+                        ui.set_width(BADGE_WIDTH);
+                        ui.vertical_centered(|ui| {
+                            ui.label(RichText::new(badge).strong().color(egui::Color32::WHITE));
+                        });
                     });
                 ui.separator();
             }
