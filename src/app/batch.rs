@@ -133,14 +133,14 @@ impl Batch {
         }
     }
 
-    /// Takes the background result when it is ready.
-    pub fn poll(&mut self) {
+    /// Takes the background result when it is ready; true when it just came.
+    pub fn poll(&mut self) -> bool {
         let Some(job) = &self.job else {
-            return;
+            return false;
         };
         let outcome = match job.result.try_recv() {
             Ok(outcome) => outcome,
-            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Empty) => return false,
             Err(mpsc::TryRecvError::Disconnected) => Err("the check stopped".to_string()),
         };
         match outcome {
@@ -149,6 +149,7 @@ impl Batch {
             Err(e) => self.failed = Some(e),
         }
         self.job = None;
+        true
     }
 
     pub fn cancel(&self) {

@@ -44,6 +44,7 @@ impl BatchView {
                 state.open_library(&path, Default::default(), ui.ctx());
             }
         });
+        state.poll_batch();
         let Some(batch) = &mut state.batch else {
             ui.label(lang.pick(
                 "支持 txt（每行一条或空行分隔）、CSV/TSV、JSON/JSONL、Excel（.xlsx），编码自动识别（UTF-8、GBK、UTF-16）。也可以把文件拖进窗口。",
@@ -51,7 +52,6 @@ impl BatchView {
             ));
             return;
         };
-        batch.poll();
         ui.label(RichText::new(batch.path.display().to_string()).weak());
         for problem in batch.library.problems.iter().take(5) {
             ui.colored_label(

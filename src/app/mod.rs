@@ -301,10 +301,7 @@ fn editing_banner(ui: &mut egui::Ui, state: &mut AppState) {
             .button(lang.pick("返回批量检查", "Back to the library"))
             .clicked()
         {
-            if let Some(batch) = &mut state.batch {
-                batch.editing = None;
-            }
-            state.view = View::Batch;
+            state.back_to_library();
         }
     });
 }

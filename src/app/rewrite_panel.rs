@@ -6,7 +6,7 @@ use std::ops::Range;
 use egui::{RichText, TextStyle};
 
 use super::editor::marked_job;
-use super::state::AppState;
+use super::state::{About, AppState};
 use super::style::inserted;
 
 #[derive(Default)]
@@ -38,7 +38,8 @@ impl RewritePanel {
             {
                 let text = state.analysis.rewrite.text.clone();
                 state.replace_draft(text);
-                state.notify(
+                state.notify_about(
+                    About::DraftChange,
                     "已应用改写，可撤销。",
                     "Rewrite applied; undo brings the draft back.",
                     false,

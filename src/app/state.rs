@@ -122,6 +122,21 @@ pub struct Notice {
     pub zh: String,
     pub en: String,
     pub is_error: bool,
+    /// What the notice is about: an action that supersedes it replaces it.
+    pub about: About,
+}
+
+/// The action a notice belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    /// Anything that stands until the next notice.
+    Other,
+    /// A change to the draft that undo takes back ("已应用改写，可撤销").
+    DraftChange,
+    /// A library being checked in the background.
+    BatchCheck,
+    /// A library row open in the check view.
+    RowEdit,
 }
 
 pub struct AppState {
@@ -366,15 +381,79 @@ impl AppState {
         if let Some(previous) = self.undo.pop() {
             self.draft = previous;
             self.refresh();
+            if self.notice_about(About::DraftChange) {
+                self.notify("已撤销，草稿已恢复。", "Undone: the draft is back.", false);
+            }
         }
     }
 
     pub fn notify(&mut self, zh: impl Into<String>, en: impl Into<String>, is_error: bool) {
+        self.notify_about(About::Other, zh, en, is_error);
+    }
+
+    /// A notice that the next action of kind `about` replaces or clears.
+    pub fn notify_about(
+        &mut self,
+        about: About,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+        is_error: bool,
+    ) {
         self.notice = Some(Notice {
             zh: zh.into(),
             en: en.into(),
             is_error,
+            about,
         });
+    }
+
+    fn notice_about(&self, about: About) -> bool {
+        self.notice.as_ref().is_some_and(|n| n.about == about)
+    }
+
+    /// Takes the batch check's result when it is ready, and says how it ended
+    /// in place of "checking…".
+    pub fn poll_batch(&mut self) {
+        let waiting = self.notice_about(About::BatchCheck);
+        let Some(batch) = &mut self.batch else {
+            return;
+        };
+        if !batch.poll() || !waiting {
+            return;
+        }
+        let name = batch.path.display().to_string();
+        let total = batch.library.messages.len();
+        match (&batch.failed, batch.cancelled) {
+            (Some(e), _) => {
+                let e = e.clone();
+                self.notify(
+                    format!("{name} 检查中断：{e}"),
+                    format!("Checking {name} stopped: {e}"),
+                    true,
+                )
+            }
+            (None, true) => self.notify(
+                format!("已取消检查 {name}"),
+                format!("Checking {name} was cancelled"),
+                false,
+            ),
+            (None, false) => self.notify(
+                format!("检查完成：{name}，共 {total} 条"),
+                format!("Checked {name}: {total} messages"),
+                false,
+            ),
+        }
+    }
+
+    /// Leaves a library row open in the check view for the batch view.
+    pub fn back_to_library(&mut self) {
+        if let Some(batch) = &mut self.batch {
+            batch.editing = None;
+        }
+        self.view = View::Batch;
+        if self.notice_about(About::RowEdit) {
+            self.notice = None;
+        }
     }
 }
 
@@ -412,7 +491,8 @@ impl AppState {
                 self.batch = Some(batch);
                 self.view = View::Batch;
                 let name = path.display();
-                self.notify(
+                self.notify_about(
+                    About::BatchCheck,
                     format!("正在检查 {name}"),
                     format!("Checking {name}"),
                     false,
@@ -437,7 +517,8 @@ impl AppState {
         }
         self.replace_draft(text);
         self.view = View::Check;
-        self.notify(
+        self.notify_about(
+            About::RowEdit,
             format!("正在编辑话术库第 {location} 行，修改会同步回列表。"),
             format!("Editing library row {location}; changes flow back to the table."),
             false,

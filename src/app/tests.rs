@@ -305,6 +305,45 @@ fn a_library_opens_in_the_batch_view_and_its_rows_edit_in_the_check_view() {
     );
 }
 
+/// A status message belongs to the action that made it: the library check
+/// says it finished, undo takes back "applied", leaving a row clears "editing".
+#[test]
+fn status_messages_follow_their_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lib.txt");
+    std::fs::write(&input, "有事加我微信 abc123\n这款宽60cm\n").unwrap();
+    let picker = FakePicker::default();
+    *picker.open.borrow_mut() = Some(input);
+    let mut harness = harness(Persisted::default(), picker);
+    harness.get_by_label("批量检查").click();
+    harness.run();
+    harness.get_by_label("打开话术库").click();
+    wait_for_batch(&mut harness);
+    harness.run();
+    harness.get_by_label_contains("检查完成：");
+    assert!(harness.query_by_label_contains("正在检查").is_none());
+
+    harness.get_by_label("打开 1").click();
+    harness.run();
+    harness.get_by_label_contains("正在编辑话术库第 1 行");
+    harness.get_by_label("应用到编辑器").click();
+    harness.run();
+    harness.get_by_label_contains("已应用改写，可撤销。");
+    harness.get_by_label("撤销").click();
+    harness.run();
+    harness.get_by_label_contains("已撤销，草稿已恢复。");
+    assert!(harness.query_by_label_contains("已应用改写").is_none());
+    harness.get_by_label("返回批量检查").click();
+    harness.run();
+
+    harness.get_by_label("打开 2").click();
+    harness.run();
+    harness.get_by_label_contains("正在编辑话术库第 2 行");
+    harness.get_by_label("返回批量检查").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("正在编辑话术库").is_none());
+}
+
 #[test]
 fn exporting_over_the_input_asks_first() {
     let dir = tempfile::tempdir().unwrap();
