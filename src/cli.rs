@@ -27,7 +27,7 @@ pub struct CheckArgs {
     /// Where the messages will be sent; a jsonl line's own "context" wins.
     #[arg(long, value_enum, default_value_t = ContextArg::Dm)]
     context: ContextArg,
-    /// Industry profile (general, legal, offline_service, ecommerce, medical).
+    /// Industry profile (general, legal, offline_service, beauty, ecommerce, medical).
     #[arg(long, default_value = "general")]
     profile: String,
     /// Extra rule packs: a JSON file or a folder of them, layered over the

@@ -61,6 +61,7 @@ impl UiLang {
             "general" => self.pick("通用", "General"),
             "legal" => self.pick("法律咨询", "Legal"),
             "offline_service" => self.pick("线下服务", "Offline service"),
+            "beauty" => self.pick("美容美妆", "Beauty"),
             "ecommerce" => self.pick("电商", "E-commerce"),
             "medical" => self.pick("医疗机构", "Medical provider"),
             other => other,

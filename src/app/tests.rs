@@ -523,6 +523,33 @@ fn an_empty_editor_shows_a_neutral_state() {
     harness.get_by_label_contains("可以发送");
 }
 
+/// Salons have a trade of their own: their address and prices only inform,
+/// and their efficacy claims come first.
+#[test]
+fn the_beauty_profile_softens_a_salons_address_and_puts_claims_first() {
+    let persisted = Persisted {
+        draft: "欢迎光临！店在徐汇区天钥桥路580号，新客体验价98元，三天见效，全网最低价。".into(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.run();
+    harness.get_by_label_contains("0 处违规 · 4 处风险");
+    harness.state_mut().state.settings.profile = "beauty".to_string();
+    harness.state_mut().state.refresh();
+    harness.run();
+    harness.get_by_label_contains("0 处违规 · 2 处风险");
+    let state = &harness.state().state;
+    let order: Vec<dmlint::Category> = state
+        .rules
+        .checker
+        .reading_order(&state.analysis.report, state.profile())
+        .iter()
+        .map(|f| f.category)
+        .collect();
+    assert_eq!(order[0], dmlint::Category::Efficacy, "{order:?}");
+    assert!(order.contains(&dmlint::Category::Address), "{order:?}");
+}
+
 /// A trade profile saved by another version is named and replaced, never
 /// silently ignored.
 #[test]
