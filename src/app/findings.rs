@@ -87,18 +87,15 @@ pub fn finding_details(ui: &mut egui::Ui, checker: &Checker, finding: &Finding, 
                     finding.normalized
                 ));
             }
-            ui.label(
-                RichText::new(format!(
-                    "{}{}",
-                    lang.pick("建议：", "Fix: "),
-                    lang.text(&rule.fix)
-                ))
-                .italics(),
-            );
+            // No italics: egui slants CJK glyphs into a fake italic.
+            ui.label(format!(
+                "{}{}",
+                lang.pick("建议：", "Fix: "),
+                lang.text(&rule.fix)
+            ));
         }
         None => {
             ui.label(&*finding.message);
         }
     }
-    ui.label(RichText::new(&*finding.rule).small().weak());
 }

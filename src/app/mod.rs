@@ -196,6 +196,13 @@ impl DmlintApp {
         state.refresh();
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar.ui(ui, state));
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));
+        // Settings are the operator's, whatever the view.
+        if state.settings.show_settings {
+            egui::Panel::left("settings")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| self.settings.ui(ui, state));
+        }
         if state.view != View::Check {
             egui::CentralPanel::default_margins().show(ui, |ui| match state.view {
                 View::Batch => self.batch.ui(ui, state),
@@ -210,12 +217,6 @@ impl DmlintApp {
             .resizable(true)
             .default_size(200.0)
             .show(ui, |ui| self.rewrite.ui(ui, state));
-        if state.settings.show_settings {
-            egui::Panel::left("settings")
-                .resizable(true)
-                .default_size(280.0)
-                .show(ui, |ui| self.settings.ui(ui, state));
-        }
         egui::Panel::right("findings")
             .resizable(true)
             .default_size(320.0)

@@ -550,6 +550,41 @@ fn the_beauty_profile_softens_a_salons_address_and_puts_claims_first() {
     assert!(order.contains(&dmlint::Category::Address), "{order:?}");
 }
 
+/// 设置 opens the settings in every view, not only the check view.
+#[test]
+fn settings_open_from_every_view() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    for view in ["批量检查", "规则", "培训", "手册", "检查"] {
+        harness.get_by_label(view).click();
+        harness.run();
+        harness.get_by_label("设置").click();
+        harness.run();
+        harness.get_by_label("名片话术（中文）");
+        // The toolbar's toggle, not the panel's heading.
+        let toggle = harness.query_all_by_label("设置").next().unwrap();
+        toggle.click();
+        harness.run();
+        assert!(
+            harness.query_by_label("名片话术（中文）").is_none(),
+            "{view}"
+        );
+    }
+}
+
+/// A tooltip reads as an operator's text: no developer id, no fake italics.
+#[test]
+fn a_finding_tooltip_shows_no_rule_id() {
+    let persisted = Persisted {
+        draft: "加我薇信 meimei_0812".into(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.run();
+    harness.get_by_label_contains("薇信  · 微信").hover();
+    harness.run();
+    assert!(harness.query_by_label_contains("wechat.variant").is_none());
+}
+
 /// A trade profile saved by another version is named and replaced, never
 /// silently ignored.
 #[test]
