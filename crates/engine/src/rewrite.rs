@@ -515,6 +515,14 @@ fn plan(
         }
         i = j + 1;
     }
+    // A card widened over the spaces beside it may reach into the next
+    // removal; that removal starts where the card ends.
+    for k in 1..edits.len() {
+        let floor = edits[k - 1].end;
+        if edits[k].start < floor {
+            edits[k].start = floor.min(edits[k].end);
+        }
+    }
     edits
 }
 
