@@ -65,7 +65,10 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result {
                 Loaded::Nothing => cc
                     .storage
                     .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                    .map_or(Loaded::Nothing, Loaded::Saved),
+                    .map_or(Loaded::Nothing, |persisted| Loaded::Saved {
+                        persisted,
+                        broken: Vec::new(),
+                    }),
                 loaded => loaded,
             };
             let ctx = cc.egui_ctx.clone();
@@ -86,7 +89,7 @@ pub struct Places {
     pub rules: Option<std::path::PathBuf>,
     /// The training record.
     pub progress: Option<std::path::PathBuf>,
-    /// The draft and settings, saved every few seconds.
+    /// The draft, saved every few seconds; the settings beside it.
     pub session: Option<std::path::PathBuf>,
 }
 
@@ -125,13 +128,8 @@ impl DmlintApp {
         wake: impl Fn() + Send + 'static,
     ) -> DmlintApp {
         let (persisted, broken) = match session {
-            Loaded::Saved(persisted) => (persisted, None),
-            Loaded::Nothing => (Persisted::default(), None),
-            Loaded::Broken {
-                error,
-                stuck,
-                moved_to,
-            } => (Persisted::default(), Some((error, stuck, moved_to))),
+            Loaded::Saved { persisted, broken } => (persisted, broken),
+            Loaded::Nothing => (Persisted::default(), Vec::new()),
         };
         let store = Store::new(places.session);
         let rules = RuleSet::new(places.rules, &persisted.settings.switched_off, wake);
@@ -140,17 +138,23 @@ impl DmlintApp {
         if !state.rules.skipped.is_empty() {
             state.rules_reloaded();
         }
-        if let Some((error, stuck, moved_to)) = broken {
-            let moved_to = moved_to.display();
-            match stuck {
+        for broken in broken {
+            let moved_to = broken.moved_to.display();
+            let error = &broken.error;
+            let (zh, en) = if broken.settings {
+                ("设置", "settings")
+            } else {
+                ("草稿", "draft")
+            };
+            match &broken.stuck {
                 None => state.notify(
-                    format!("上次保存的设置和草稿读不出来，已原样移到 {moved_to}，这次从空白开始。（{error}）"),
-                    format!("The saved settings and draft could not be read ({error}); they were moved to {moved_to} and the app starts clean."),
+                    format!("上次保存的{zh}读不出来，已原样移到 {moved_to}，{zh}从空白开始。（{error}）"),
+                    format!("The saved {en} could not be read ({error}); it was moved to {moved_to} and starts clean."),
                     true,
                 ),
                 Some(e) => state.notify(
-                    format!("上次保存的设置和草稿读不出来，也没能移开（{e}），请先备份 {moved_to}。（{error}）"),
-                    format!("The saved settings and draft could not be read ({error}) nor moved aside ({e}); back up {moved_to} first."),
+                    format!("上次保存的{zh}读不出来，也没能移开（{e}），请先备份 {moved_to}。（{error}）"),
+                    format!("The saved {en} could not be read ({error}) nor moved aside ({e}); back up {moved_to} first."),
                     true,
                 ),
             }

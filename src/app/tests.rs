@@ -64,7 +64,15 @@ fn harness_with_places(
         .with_context_setup(fonts::install)
         .build_ui_state(
             |ui, app: &mut DmlintApp| app.show(ui),
-            DmlintApp::new(Loaded::Saved(persisted), Box::new(picker), places, || {}),
+            DmlintApp::new(
+                Loaded::Saved {
+                    persisted,
+                    broken: Vec::new(),
+                },
+                Box::new(picker),
+                places,
+                || {},
+            ),
         )
 }
 
@@ -826,43 +834,92 @@ fn a_kill_mid_typing_loses_at_most_what_came_after_the_last_save() {
     type_message(&mut harness, "，周末也营业");
     // SIGKILL: no save on the way out, the harness just goes.
     drop(harness);
-    let Loaded::Saved(restored) = Store::new(Some(session.clone())).load() else {
+    let Loaded::Saved {
+        persisted: restored,
+        broken,
+    } = Store::new(Some(session.clone())).load()
+    else {
         panic!("the session was not saved");
     };
+    assert!(broken.is_empty(), "{broken:?}");
     assert_eq!(restored.draft, "您好，预约请点击下方名片");
-    // No temporary file is left beside it.
-    let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(files.len(), 1);
+    // The draft and the settings, and no temporary file beside them.
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["session.json", "settings.json"]);
     let harness = harness_with_places(restored, FakePicker::default(), places());
     assert_eq!(harness.state().state.draft, "您好，预约请点击下方名片");
 }
 
 #[test]
-fn a_corrupted_session_is_moved_aside_and_the_app_starts_clean() {
+fn a_corrupted_draft_is_moved_aside_and_the_settings_survive() {
     use super::store::Store;
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("session.json");
-    std::fs::write(&session, "{\"draft\": \"半截").unwrap();
-    let Loaded::Broken {
-        error,
-        stuck: None,
-        moved_to,
-    } = Store::new(Some(session.clone())).load()
-    else {
-        panic!("a corrupted file must not load, and must be moved aside");
+    let settings = super::state::Settings {
+        card_zh: "点我们的名片预约".to_string(),
+        ..Default::default()
     };
+    let mut store = Store::new(Some(session.clone()));
+    let persisted = Persisted {
+        settings: settings.clone(),
+        draft: "草稿".to_string(),
+    };
+    store.save(&persisted).unwrap();
+    std::fs::write(&session, "{\"draft\": \"半截").unwrap();
+    let Loaded::Saved { persisted, broken } = Store::new(Some(session.clone())).load() else {
+        panic!("the settings must load");
+    };
+    assert_eq!(persisted.settings, settings);
+    assert_eq!(persisted.draft, "");
+    let [broken] = broken.as_slice() else {
+        panic!("one file is broken: {broken:?}");
+    };
+    assert!(!broken.settings && broken.stuck.is_none());
     assert!(
-        matches!(error, dmlint::json_file::StoreError::Parse { line: 1, .. }),
-        "{error}"
+        matches!(
+            broken.error,
+            dmlint::json_file::StoreError::Parse { line: 1, .. }
+        ),
+        "{}",
+        broken.error
     );
     assert!(!session.exists());
     assert_eq!(
-        std::fs::read_to_string(&moved_to).unwrap(),
+        std::fs::read_to_string(&broken.moved_to).unwrap(),
         "{\"draft\": \"半截"
     );
-    // The next save starts a new, whole file.
-    assert!(matches!(
-        Store::new(Some(session.clone())).load(),
-        Loaded::Nothing
-    ));
+    // The app starts with the settings, says what happened, and the draft is
+    // whole again at the next save.
+    let places = super::Places {
+        rules: None,
+        progress: None,
+        session: Some(session.clone()),
+    };
+    let mut harness = harness_with_places(persisted, FakePicker::default(), places);
+    harness.state_mut().save_session();
+    assert!(session.exists());
+}
+
+/// A session from before `settings.json` kept the settings with the draft.
+#[test]
+fn an_old_session_file_keeps_its_settings() {
+    use super::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("session.json");
+    std::fs::write(
+        &session,
+        r#"{"settings": {"card_zh": "旧话术", "profile": "legal"}, "draft": "旧草稿"}"#,
+    )
+    .unwrap();
+    let Loaded::Saved { persisted, broken } = Store::new(Some(session)).load() else {
+        panic!("the old session must load");
+    };
+    assert!(broken.is_empty());
+    assert_eq!(persisted.draft, "旧草稿");
+    assert_eq!(persisted.settings.card_zh, "旧话术");
+    assert_eq!(persisted.settings.profile, "legal");
 }
