@@ -58,13 +58,16 @@ impl RulesView {
         let lang = state.settings.lang;
         let book = state.rules.checker.book();
         let needle = self.search.trim().to_lowercase();
-        let rows: Vec<(Rule, bool)> = book
+        let mut rows: Vec<(Rule, bool)> = book
             .rules()
             .iter()
             .map(|r| (r.clone(), true))
             .chain(book.disabled().iter().map(|r| (r.clone(), false)))
             .filter(|(r, _)| needle.is_empty() || matches_search(r, &needle, lang))
             .collect();
+        // One order whatever is switched: a rule switched off stays where it
+        // was, and the next click there means the same rule.
+        rows.sort_by(|a, b| a.0.id.cmp(&b.0.id));
         let mut switch = None;
         egui::ScrollArea::vertical()
             .id_salt("rules-list")
@@ -132,11 +135,17 @@ impl RulesView {
             return;
         };
         ui.heading(&rule.id);
-        ui.label(format!(
-            "{} · {}",
-            lang.category(rule.category),
-            lang.severity(rule.severity)
-        ));
+        // The state in force: switched off, or the severity under the trade.
+        let off = book.disabled().iter().any(|r| r.id == rule.id);
+        let in_force = if off {
+            lang.pick("已关闭", "Off").to_string()
+        } else {
+            let severity =
+                book.profiles()
+                    .adjust(state.profile(), &rule.id, rule.category, rule.severity);
+            lang.severity(severity).to_string()
+        };
+        ui.label(format!("{} · {in_force}", lang.category(rule.category)));
         if let files @ [_, ..] = book.origins(&rule.id) {
             ui.label(
                 RichText::new(format!(

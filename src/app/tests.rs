@@ -679,6 +679,43 @@ fn the_rules_view_finds_tries_and_switches_a_rule() {
     harness.get_by_label_contains("这条规则在这段文字里没有标记");
 }
 
+/// Switching a rule off leaves it where it was in the list — the next
+/// click at the same place switches the same rule back on — and its
+/// details say it is off.
+#[test]
+fn a_rule_switched_off_keeps_its_place_and_says_it_is_off() {
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    harness.get_by_label("规则").click();
+    harness.run();
+    let search = super::rules_view::search_label(UiLang::Zh);
+    harness.get_by_label(search).click();
+    harness.run();
+    harness.get_by_label(search).type_text("wechat.");
+    harness.run();
+    let click_first_switch = |harness: &mut Harness<'_, DmlintApp>| {
+        harness
+            .query_all_by_label("开启或关闭这条规则")
+            .next()
+            .unwrap()
+            .click();
+        harness.run();
+    };
+    click_first_switch(&mut harness);
+    let off = harness.state().state.settings.switched_off.clone();
+    let [rule] = off.as_slice() else {
+        panic!("one rule switched off: {off:?}");
+    };
+    harness.get_by_label(rule).click();
+    harness.run();
+    harness.get_by_label_contains("· 已关闭");
+    click_first_switch(&mut harness);
+    assert!(
+        harness.state().state.settings.switched_off.is_empty(),
+        "the first row is another rule now: {:?}",
+        harness.state().state.settings.switched_off
+    );
+}
+
 #[test]
 fn the_allowlist_exports_one_word_per_line() {
     let dir = tempfile::tempdir().unwrap();
