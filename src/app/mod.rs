@@ -294,10 +294,14 @@ fn editing_banner(ui: &mut egui::Ui, state: &mut AppState) {
     else {
         return;
     };
+    let context = state
+        .row_context()
+        .map(|c| format!("（{}）", lang.context(c)))
+        .unwrap_or_default();
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!(
-                "{} {row}",
+                "{} {row}{context}",
                 lang.pick("正在编辑话术库的第", "Editing library row")
             ))
             .strong(),

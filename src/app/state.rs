@@ -266,7 +266,18 @@ impl AppState {
 
     /// The options the settings choose, for the checker in force.
     pub fn options(&self) -> CheckOptions {
-        self.settings.options(self.rules.checker.book().profiles())
+        let mut options = self.settings.options(self.rules.checker.book().profiles());
+        if let Some(context) = self.row_context() {
+            options.context = context;
+        }
+        options
+    }
+
+    /// The context a library row open in the check view names for itself:
+    /// it applies while the row is open, and the operator's setting stays.
+    pub fn row_context(&self) -> Option<Context> {
+        let batch = self.batch.as_ref()?;
+        batch.library.messages.get(batch.editing?)?.context
     }
 
     /// The industry profile chosen, for the checker in force.
@@ -510,11 +521,7 @@ impl AppState {
         let message = &batch.library.messages[row];
         let text = message.text.clone();
         let location = message.location;
-        let context = message.context;
         batch.editing = Some(row);
-        if let Some(context) = context {
-            self.settings.context = context;
-        }
         self.replace_draft(text);
         self.view = View::Check;
         self.notify_about(

@@ -352,6 +352,37 @@ fn status_messages_follow_their_actions() {
     assert!(harness.query_by_label_contains("正在编辑话术库").is_none());
 }
 
+/// A row that names its own context is checked in it while open, and the
+/// operator's own setting stays as it was.
+#[test]
+fn opening_a_row_keeps_the_operators_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lib.jsonl");
+    std::fs::write(
+        &input,
+        r#"{"id": "a", "context": "auto_reply", "text": "您好，这款宽60cm"}"#,
+    )
+    .unwrap();
+    let picker = FakePicker::default();
+    *picker.open.borrow_mut() = Some(input);
+    let mut harness = harness(Persisted::default(), picker);
+    harness.get_by_label("批量检查").click();
+    harness.run();
+    harness.get_by_label("打开话术库").click();
+    wait_for_batch(&mut harness);
+    harness.get_by_label("打开 1").click();
+    harness.run();
+    harness.get_by_label_contains("正在编辑话术库的第 1（自动回复）");
+    let state = &harness.state().state;
+    assert_eq!(state.settings.context, dmlint::Context::Dm);
+    assert_eq!(state.analysis.options.context, dmlint::Context::AutoReply);
+    harness.get_by_label("返回批量检查").click();
+    harness.run();
+    let state = &harness.state().state;
+    assert_eq!(state.settings.context, dmlint::Context::Dm);
+    assert_eq!(state.options().context, dmlint::Context::Dm);
+}
+
 #[test]
 fn exporting_over_the_input_asks_first() {
     let dir = tempfile::tempdir().unwrap();
