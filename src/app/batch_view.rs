@@ -286,7 +286,7 @@ fn table(ui: &mut egui::Ui, batch: &mut super::batch::Batch, lang: UiLang) -> Op
         .show_rows(ui, row_height, rows.len(), |ui, range| {
             egui::Grid::new("batch-grid")
                 .striped(true)
-                .num_columns(6)
+                .num_columns(7)
                 .show(ui, |ui| {
                     let headers = [
                         ("行", "Row"),
@@ -294,6 +294,7 @@ fn table(ui: &mut egui::Ui, batch: &mut super::batch::Batch, lang: UiLang) -> Op
                         ("结论", "Verdict"),
                         ("问题", "Findings"),
                         ("首个风险", "First risk"),
+                        ("原文", "Original"),
                         ("改写", "Rewrite"),
                     ];
                     for (zh, en) in headers {
@@ -327,14 +328,12 @@ fn table(ui: &mut egui::Ui, batch: &mut super::batch::Batch, lang: UiLang) -> Op
                             ),
                             None => ui.label(""),
                         };
-                        ui.label(shorten(
-                            if c.rewrite.changed() {
-                                &c.rewrite.text
-                            } else {
-                                &m.text
-                            },
-                            60,
-                        ));
+                        ui.label(shorten(&m.text, 40));
+                        if c.rewrite.changed() {
+                            ui.label(shorten(&c.rewrite.text, 40));
+                        } else {
+                            ui.label(RichText::new(lang.pick("无需改写", "No change")).weak());
+                        }
                         ui.end_row();
                     }
                 });

@@ -289,6 +289,10 @@ fn a_library_opens_in_the_batch_view_and_its_rows_edit_in_the_check_view() {
     harness.get_by_label("打开话术库").click();
     wait_for_batch(&mut harness);
     harness.get_by_label("共 4 条：2 会被判导流，1 有风险，1 可以发送");
+    // The table shows each row's original beside its rewrite.
+    harness.get_by_label("原文");
+    harness.get_by_label("有事加我微信 abc123");
+    harness.get_by_label("可以点击下方名片联系我们");
 
     // Open row 3 (the second message), apply its rewrite, and see the table follow.
     harness.get_by_label("打开 3").click();
