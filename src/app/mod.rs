@@ -344,14 +344,25 @@ fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
         {
             state.open_path(&path);
         }
+        // In the batch view the library is what gets saved: fixed, in its format.
+        let library = state.view == View::Batch;
+        let can_save = if library {
+            state.batch.as_ref().is_some_and(|b| b.is_checked())
+        } else {
+            state.analysis.rewrite.changed()
+        };
         if ui
             .add_enabled(
-                has_path && state.analysis.rewrite.changed(),
+                has_path && can_save,
                 egui::Button::new(lang.pick("保存到此路径", "Save to path")),
             )
             .clicked()
         {
-            state.save_rewrite(&path);
+            if library {
+                state.write_fixed(&path, false);
+            } else {
+                state.save_rewrite(&path);
+            }
         }
         if let Some(notice) = &state.notice {
             ui.separator();

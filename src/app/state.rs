@@ -513,6 +513,12 @@ impl AppState {
         }
     }
 
+    /// The path typed in the status bar, if any.
+    pub fn typed_path(&self) -> Option<std::path::PathBuf> {
+        let typed = self.path_field.trim();
+        (!typed.is_empty()).then(|| std::path::PathBuf::from(typed))
+    }
+
     /// Opens a library row in the check view; edits there flow back to the row.
     pub fn open_row(&mut self, row: usize) {
         let Some(batch) = &mut self.batch else {
@@ -545,7 +551,8 @@ impl AppState {
         let name = suggested
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let Some(path) = self.picker.pick_save(&name) else {
+        // Where no dialog answers, the path typed in the status bar.
+        let Some(path) = self.picker.pick_save(&name).or_else(|| self.typed_path()) else {
             self.notify(
                 "没有导出。如果没有弹出对话框，请在底部输入路径。",
                 "Nothing exported. If no dialog appeared, type a path at the bottom.",

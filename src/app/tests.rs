@@ -387,6 +387,40 @@ fn opening_a_row_keeps_the_operators_context() {
     assert_eq!(state.options().context, dmlint::Context::Dm);
 }
 
+/// Without a file dialog, the path typed in the status bar takes the export:
+/// from the export button and from 保存到此路径 in the batch view.
+#[test]
+fn a_typed_path_takes_the_export_when_no_dialog_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lib.txt");
+    std::fs::write(&input, "有事加我微信 abc123\n").unwrap();
+    let picker = FakePicker::default();
+    *picker.open.borrow_mut() = Some(input);
+    let mut harness = harness(Persisted::default(), picker);
+    harness.get_by_label("批量检查").click();
+    harness.run();
+    harness.get_by_label("打开话术库").click();
+    wait_for_batch(&mut harness);
+    harness.run();
+    let first = dir.path().join("fixed-1.txt");
+    harness.state_mut().state.path_field = first.display().to_string();
+    harness.get_by_label("导出修正后的话术库").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        "可以点击下方名片联系我们\n"
+    );
+    let second = dir.path().join("fixed-2.txt");
+    harness.state_mut().state.path_field = second.display().to_string();
+    harness.run();
+    harness.get_by_label("保存到此路径").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(&second).unwrap(),
+        "可以点击下方名片联系我们\n"
+    );
+}
+
 #[test]
 fn exporting_over_the_input_asks_first() {
     let dir = tempfile::tempdir().unwrap();
