@@ -279,14 +279,35 @@ pub fn score_judge(checker: &Checker, exercise: &Exercise, answer: Verdict) -> F
     }
 }
 
-/// Scores a rewrite: it passes when nothing in it blocks, it is not the
-/// original, and it still says something besides the card.
+/// Scores a rewrite: nothing in it may block, and it must keep the message's
+/// purpose — every clause the engine's rewrite keeps, written as it was — and
+/// send the customer to the card. Half the score is the clauses kept, half
+/// naming the card; a rewrite that still blocks, or is the original, scores
+/// nothing ("好的" alone keeps nothing and names no card).
 pub fn score_rewrite(checker: &Checker, exercise: &Exercise, attempt: &str) -> Feedback {
     let report = exercise.report(checker);
     let attempt_report = checker.check(attempt, &exercise.options());
     let changed = attempt.trim() != exercise.text.trim() && !attempt.trim().is_empty();
     let score = if changed && attempt_report.verdict != Verdict::Block {
-        1.0
+        let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let attempt_squeezed = squeezed(attempt);
+        let clauses = crate::rewrite::clauses_to_keep(checker, &exercise.text, &report);
+        let kept = clauses
+            .iter()
+            .filter(|c| attempt_squeezed.contains(&squeezed(c)))
+            .count();
+        let kept = if clauses.is_empty() {
+            1.0
+        } else {
+            kept as f32 / clauses.len() as f32
+        };
+        let lower = attempt.to_lowercase();
+        let card = if lower.contains("名片") || lower.contains("contact card") {
+            1.0
+        } else {
+            0.0
+        };
+        0.5 * kept + 0.5 * card
     } else {
         0.0
     };
@@ -533,10 +554,22 @@ mod tests {
         let fixed = score_rewrite(
             &checker,
             exercise,
-            "欢迎咨询安居置业！有事请点击下方名片咨询。",
+            "欢迎咨询安居置业！这边消息不常看，有事请点击下方名片咨询。",
         );
         assert!(fixed.passed(), "{:?}", fixed.attempt);
         assert!(fixed.rewrite.text.contains("名片"));
+        // Compliant but empty: it keeps nothing of the message, names no card.
+        assert_eq!(score_rewrite(&checker, exercise, "好的").score, 0.0);
+        // The card alone, the merchant's own sentences lost.
+        let bare = score_rewrite(&checker, exercise, "有事请点击下方名片咨询。");
+        assert!(!bare.passed() && bare.score > 0.0, "{}", bare.score);
+        // The engine's own rewrite of every exercise passes.
+        for exercise in &lesson.exercises {
+            let report = exercise.report(&checker);
+            let engine = engine_rewrite(&checker, exercise, &report).text;
+            let feedback = score_rewrite(&checker, exercise, &engine);
+            assert!(feedback.passed(), "{engine:?}: {}", feedback.score);
+        }
     }
 
     fn exercise_verdict(checker: &Checker, exercise: &Exercise) -> Verdict {

@@ -906,12 +906,36 @@ fn a_rewrite_is_checked_live_and_scored() {
     harness.run();
     harness
         .get_by_label(rewrite_label(UiLang::Zh))
-        .type_text("欢迎咨询安居置业！有事请点击下方名片咨询。");
+        .type_text("欢迎咨询安居置业！这边消息不常看，有事请点击下方名片咨询。");
     harness.run();
     harness.get_by_label_contains("你的版本：可以发送");
     harness.get_by_label(submit_label(UiLang::Zh)).click();
     harness.run();
     harness.get_by_label_contains("答对了 · 得分 100%");
+}
+
+/// A rewrite that passes the check but throws the message away scores
+/// nothing: 「好的」 keeps none of it and names no card.
+#[test]
+fn a_rewrite_that_drops_the_message_scores_nothing() {
+    use super::training_view::{rewrite_label, submit_label};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = training_harness(&dir.path().join("training.json"));
+    harness.get_by_label_contains("开始 合规改写").click();
+    harness.run();
+    harness.get_by_label(rewrite_label(UiLang::Zh)).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_label(rewrite_label(UiLang::Zh))
+        .type_text("好的");
+    harness.run();
+    harness.get_by_label_contains("你的版本：可以发送");
+    harness.get_by_label(submit_label(UiLang::Zh)).click();
+    harness.run();
+    harness.get_by_label_contains("得分 0%");
+    assert!(harness.query_by_label_contains("得分 100%").is_none());
 }
 
 #[test]

@@ -330,6 +330,36 @@ fn clauses_over(clauses: &[Clause], range: &Range<usize>) -> Range<usize> {
     first..last.max(first)
 }
 
+/// The clauses of `text` a rewrite must keep as written: those that hold no
+/// block finding of `report`, no word that only made sense with one of its
+/// contacts (回拨, 加了) and no follow-up of its instruction (搜, 关注). What
+/// the training's rewrite exercises score, and what the engine's rewrite
+/// keeps.
+pub fn clauses_to_keep(checker: &Checker, text: &str, report: &Report) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let folded_text: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
+    let blocks = report.block_spans();
+    let words = checker.vocabulary();
+    let tied = WordSet::new(
+        words
+            .dependents_of(report)
+            .into_iter()
+            .chain(words.follow_up_folded.iter().map(Vec::as_slice)),
+    );
+    split_clauses(&chars, &blocks)
+        .into_iter()
+        .filter(|c| {
+            !blocks
+                .iter()
+                .any(|b| b.start < c.end && c.content_start < b.end)
+                && !tied.in_text(&folded_text[c.content_start..c.end])
+        })
+        .map(|c| chars[c.content_start..c.end].iter().collect::<String>())
+        .map(|c| c.trim().to_string())
+        .filter(|c| c.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
 /// The rewrite's word lists from `rules/cues.json`, [`fold`]ed once when the
 /// checker is built.
 pub(crate) struct Vocabulary {
