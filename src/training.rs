@@ -194,6 +194,8 @@ pub struct Feedback {
     pub wrong_marks: Vec<Range<usize>>,
     /// The verdict the engine gives the original message.
     pub verdict: Verdict,
+    /// For a judge exercise: the verdict the operator picked.
+    pub judged: Option<Verdict>,
     /// For a rewrite: what the engine finds in the operator's version.
     pub attempt: Option<Report>,
     /// The engine's own compliant rewrite of the message.
@@ -252,6 +254,7 @@ pub fn score_find(checker: &Checker, exercise: &Exercise, marks: &[Range<usize>]
         missed,
         wrong_marks,
         verdict: report.verdict,
+        judged: None,
         attempt: None,
         rewrite: engine_rewrite(checker, exercise, &report),
     }
@@ -274,6 +277,7 @@ pub fn score_judge(checker: &Checker, exercise: &Exercise, answer: Verdict) -> F
         missed,
         wrong_marks: Vec::new(),
         verdict: report.verdict,
+        judged: Some(answer),
         attempt: None,
         rewrite: engine_rewrite(checker, exercise, &report),
     }
@@ -318,6 +322,7 @@ pub fn score_rewrite(checker: &Checker, exercise: &Exercise, attempt: &str) -> F
         missed: Vec::new(),
         wrong_marks: Vec::new(),
         verdict: report.verdict,
+        judged: None,
         attempt: Some(attempt_report),
         rewrite: engine_rewrite(checker, exercise, &report),
     }

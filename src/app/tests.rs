@@ -890,6 +890,8 @@ fn a_judge_exercise_is_scored_against_the_engine() {
     harness.get_by_label("会被判导流").click();
     harness.run();
     harness.get_by_label_contains("还差一点");
+    // The pick stays in view beside the right answer.
+    harness.get_by_label_contains("你的判断：会被判导流 · 正确答案：");
 }
 
 #[test]

@@ -293,22 +293,31 @@ fn judge(ui: &mut egui::Ui, state: &mut AppState) {
     };
     ui.label(RichText::new(&exercise.text).size(18.0));
     ui.add_space(4.0);
-    let answered = state
+    let feedback = state
         .training
         .session
         .as_ref()
-        .is_some_and(|s| s.feedback.is_some());
+        .and_then(|s| s.feedback.as_ref());
+    let picked = feedback.and_then(|f| f.judged);
     let mut choice = None;
     ui.horizontal(|ui| {
         for verdict in [Verdict::Block, Verdict::Warn, Verdict::Pass] {
-            if ui
-                .add_enabled(!answered, egui::Button::new(lang.verdict(verdict)))
-                .clicked()
-            {
+            // Once answered, the pick stays marked beside the right answer.
+            let button = egui::Button::new(lang.verdict(verdict)).selected(picked == Some(verdict));
+            if ui.add_enabled(feedback.is_none(), button).clicked() {
                 choice = Some(verdict);
             }
         }
     });
+    if let (Some(feedback), Some(picked)) = (feedback, picked) {
+        ui.label(format!(
+            "{}{} · {}{}",
+            lang.pick("你的判断：", "Your answer: "),
+            lang.verdict(picked),
+            lang.pick("正确答案：", "the right one: "),
+            lang.verdict(feedback.verdict)
+        ));
+    }
     if let Some(verdict) = choice {
         let checker = std::sync::Arc::clone(&state.rules.checker);
         state.training.answer(&checker, Answer::Verdict(verdict));
