@@ -16,6 +16,13 @@ impl FindingsPanel {
         let lang = state.settings.lang;
         ui.heading(lang.pick("发现的问题", "Findings"));
         let findings = &state.analysis.report.findings;
+        if state.draft.trim().is_empty() {
+            ui.label(lang.pick(
+                "粘贴或输入消息后，问题会列在这里。",
+                "Paste or type a message; its findings are listed here.",
+            ));
+            return;
+        }
         if findings.is_empty() {
             ui.label(lang.pick("没有发现风险。", "Nothing risky found."));
             return;

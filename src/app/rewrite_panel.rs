@@ -73,6 +73,11 @@ impl RewritePanel {
                 .show(ui, |ui| {
                     ui.add(egui::Label::new(job).selectable(true));
                 });
+        } else if state.draft.trim().is_empty() {
+            ui.label(lang.pick(
+                "消息里有会被判导流的内容时，合规改写会出现在这里。",
+                "When a message would be judged as diversion, its rewrite appears here.",
+            ));
         } else if state.analysis.report.count(dmlint::Severity::Block) == 0 {
             ui.label(lang.pick(
                 "没有会被判导流的内容，无需改写。",

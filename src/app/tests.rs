@@ -594,7 +594,10 @@ fn an_empty_editor_shows_a_neutral_state() {
     let mut harness = harness(Persisted::default(), FakePicker::default());
     harness.run();
     harness.get_by_label_contains("等待输入消息");
+    harness.get_by_label_contains("问题会列在这里");
+    harness.get_by_label_contains("合规改写会出现在这里");
     assert!(harness.query_by_label_contains("可以发送").is_none());
+    assert!(harness.query_by_label_contains("没有发现风险").is_none());
     harness.state_mut().state.replace_draft("你好".to_string());
     harness.run();
     harness.get_by_label_contains("可以发送");
