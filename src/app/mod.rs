@@ -221,8 +221,10 @@ impl DmlintApp {
             .resizable(true)
             .default_size(200.0)
             .show(ui, |ui| self.rewrite.ui(ui, state));
+        // Wide enough that a finding's label never wraps mid-word.
         egui::Panel::right("findings")
             .resizable(true)
+            .min_size(260.0)
             .default_size(320.0)
             .show(ui, |ui| self.findings.ui(ui, state));
         egui::CentralPanel::default_margins().show(ui, |ui| {
