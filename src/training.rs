@@ -397,6 +397,10 @@ pub struct LessonRecord {
     pub attempts: u32,
     /// The local date of the last practice, `YYYY-MM-DD`.
     pub last_practised: String,
+    /// The scores of the exercises answered in a lesson left part-way: it
+    /// resumes after them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unfinished: Vec<f32>,
 }
 
 impl Progress {
@@ -420,9 +424,18 @@ impl Progress {
         lesson.last = result.score;
         lesson.attempts += 1;
         lesson.last_practised = date.to_string();
+        lesson.unfinished.clear();
         for category in &result.weak {
             *record.weak.entry(*category).or_default() += 1;
         }
+    }
+
+    /// Keeps the scores of a lesson left part-way, to resume it after them.
+    pub fn leave(&mut self, operator: &str, lesson: &str, scores: Vec<f32>, date: &str) {
+        let record = self.operators.entry(operator.to_string()).or_default();
+        let lesson = record.lessons.entry(lesson.to_string()).or_default();
+        lesson.unfinished = scores;
+        lesson.last_practised = date.to_string();
     }
 
     /// One row per operator and lesson, for the shop owner: CSV that opens

@@ -943,6 +943,34 @@ fn a_rewrite_that_drops_the_message_scores_nothing() {
     assert!(harness.query_by_label_contains("得分 100%").is_none());
 }
 
+/// A lesson left part-way keeps what was answered: the record says where it
+/// stopped, and starting it again resumes at the next exercise.
+#[test]
+fn a_lesson_left_part_way_resumes_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("training.json");
+    let mut harness = training_harness(&record);
+    harness.get_by_label_contains("开始 站外平台与链接").click();
+    harness.run();
+    harness.get_by_label("会被判导流").click();
+    harness.run();
+    harness.get_by_label("退出本课（保留进度）").click();
+    harness.run();
+    harness.get_by_label_contains("上次做到 1/");
+    let saved = dmlint::training::Progress::load(&record).unwrap();
+    let unfinished: Vec<usize> = saved
+        .operators
+        .values()
+        .flat_map(|o| o.lessons.values())
+        .map(|l| l.unfinished.len())
+        .collect();
+    assert_eq!(unfinished, [1]);
+    harness.get_by_label_contains("开始 站外平台与链接").click();
+    harness.run();
+    let session = harness.state().state.training.session.as_ref().unwrap();
+    assert_eq!((session.exercise, session.earlier.len()), (1, 1));
+}
+
 #[test]
 fn the_handbook_explains_each_category_with_its_rules() {
     let mut harness = harness(Persisted::default(), FakePicker::default());

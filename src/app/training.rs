@@ -34,6 +34,9 @@ pub struct Session {
     /// The feedback on the current exercise, once answered.
     pub feedback: Option<Feedback>,
     pub answers: Vec<Feedback>,
+    /// The scores of the exercises answered before the lesson was left and
+    /// resumed.
+    pub earlier: Vec<f32>,
     /// Set when the last exercise is answered and the lesson recorded.
     pub result: Option<LessonResult>,
 }
@@ -74,17 +77,65 @@ impl Training {
         (training, problem)
     }
 
+    /// Starts `lesson`, or resumes it after the exercises the operator
+    /// answered before leaving it part-way.
     pub fn start(&mut self, lesson: usize) {
-        let attempt = self.course.lessons[lesson].exercises[0].text.clone();
+        let earlier = self.resumes_at(lesson);
+        let exercise = earlier.len();
+        let attempt = self.course.lessons[lesson].exercises[exercise].text.clone();
         self.session = Some(Session {
             lesson,
-            exercise: 0,
+            exercise,
             marks: Vec::new(),
             attempt,
             feedback: None,
             answers: Vec::new(),
+            earlier,
             result: None,
         });
+    }
+
+    /// The scores of `lesson`'s exercises the operator answered before
+    /// leaving it part-way; empty when it starts afresh.
+    pub fn resumes_at(&self, lesson: usize) -> Vec<f32> {
+        let lesson = &self.course.lessons[lesson];
+        self.progress
+            .operators
+            .get(&self.operator_name())
+            .and_then(|r| r.lessons.get(&lesson.id))
+            .map(|r| r.unfinished.clone())
+            .filter(|scores| scores.len() < lesson.exercises.len())
+            .unwrap_or_default()
+    }
+
+    /// Leaves the lesson under way, keeping what was answered so far.
+    pub fn leave(&mut self) -> Result<(), StoreError> {
+        let Some(session) = self.session.take() else {
+            return Ok(());
+        };
+        let answered = session.earlier.len() + session.answers.len();
+        if session.result.is_some() || answered == 0 {
+            return Ok(());
+        }
+        let scores: Vec<f32> = session
+            .earlier
+            .iter()
+            .copied()
+            .chain(session.answers.iter().map(|a| a.score))
+            .collect();
+        let lesson = self.course.lessons[session.lesson].id.clone();
+        self.progress
+            .leave(&self.operator_name(), &lesson, scores, &today());
+        self.save()
+    }
+
+    /// Whoever is practising; a dash when no one was named.
+    pub fn operator_name(&self) -> String {
+        if self.operator.trim().is_empty() {
+            "—".to_string()
+        } else {
+            self.operator.clone()
+        }
     }
 
     pub fn lesson(&self) -> Option<&Lesson> {
@@ -120,6 +171,7 @@ impl Training {
     /// Moves to the next exercise, or ends the lesson and records it. The
     /// error is a progress file that could not be written.
     pub fn next(&mut self) -> Result<(), StoreError> {
+        let operator = self.operator_name();
         let Some(session) = &mut self.session else {
             return Ok(());
         };
@@ -131,12 +183,12 @@ impl Training {
             session.attempt = lesson.exercises[session.exercise].text.clone();
             return Ok(());
         }
-        let result = LessonResult::new(lesson, &session.answers);
-        let operator = if self.operator.trim().is_empty() {
-            "—".to_string()
-        } else {
-            self.operator.clone()
-        };
+        let mut result = LessonResult::new(lesson, &session.answers);
+        // A resumed lesson's score counts the exercises answered before.
+        let answered = session.earlier.len() + session.answers.len();
+        let total: f32 = session.earlier.iter().sum::<f32>()
+            + session.answers.iter().map(|a| a.score).sum::<f32>();
+        result.score = total / answered.max(1) as f32;
         self.progress.record(&operator, &result, &today());
         session.result = Some(result);
         self.save()

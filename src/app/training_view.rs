@@ -80,7 +80,7 @@ fn course(ui: &mut egui::Ui, state: &mut AppState) {
     }
     ui.separator();
     let training = &state.training;
-    let record = training.progress.operators.get(&training.operator);
+    let record = training.progress.operators.get(&training.operator_name());
     let mut start = None;
     for (index, lesson) in training.course.lessons.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
@@ -104,13 +104,23 @@ fn course(ui: &mut egui::Ui, state: &mut AppState) {
                 .weak(),
             );
             if let Some(r) = record.and_then(|r| r.lessons.get(&lesson.id)) {
-                ui.label(format!(
-                    "{} {:.0}% · {} {}",
-                    lang.pick("最好成绩", "best"),
-                    r.best * 100.0,
-                    lang.pick("上次练习", "last practised"),
-                    r.last_practised
-                ));
+                if !r.unfinished.is_empty() {
+                    ui.label(format!(
+                        "{} {}/{}",
+                        lang.pick("上次做到", "left at"),
+                        r.unfinished.len(),
+                        lesson.exercises.len()
+                    ));
+                }
+                if r.attempts > 0 {
+                    ui.label(format!(
+                        "{} {:.0}% · {} {}",
+                        lang.pick("最好成绩", "best"),
+                        r.best * 100.0,
+                        lang.pick("上次练习", "last practised"),
+                        r.last_practised
+                    ));
+                }
             }
         });
     }
@@ -213,10 +223,11 @@ fn session(ui: &mut egui::Ui, state: &mut AppState) {
     }
     ui.add_space(8.0);
     if ui
-        .button(lang.pick("退出本课", "Leave the lesson"))
+        .button(lang.pick("退出本课（保留进度）", "Leave the lesson (progress kept)"))
         .clicked()
+        && let Err(e) = state.training.leave()
     {
-        state.training.session = None;
+        state.notify(format!("无法保存：{e}"), format!("Cannot save: {e}"), true);
     }
 }
 
