@@ -53,8 +53,13 @@ impl Settings {
     /// profile it does not know is `general`.
     pub fn options(&self, profiles: &Profiles) -> CheckOptions {
         CheckOptions::new(self.context)
-            .with_profile(profiles.resolve(&self.profile).unwrap_or_default())
+            .with_profile(self.profile_id(profiles))
             .with_allowlist(self.allowlist.lines())
+    }
+
+    /// The profile chosen, resolved in `profiles`; `general` if it is unknown.
+    pub fn profile_id(&self, profiles: &Profiles) -> ProfileId {
+        profiles.resolve(&self.profile).unwrap_or_default()
     }
 
     pub fn cards(&self) -> CardPhrases {
@@ -280,9 +285,11 @@ impl AppState {
         batch.library.messages.get(batch.editing?)?.context
     }
 
-    /// The industry profile chosen, for the checker in force.
+    /// The industry profile chosen, for the checker in force. Views ask per
+    /// row: no options are built, no allowlist normalised.
     pub fn profile(&self) -> ProfileId {
-        self.options().profile()
+        self.settings
+            .profile_id(self.rules.checker.book().profiles())
     }
 
     /// "Never flag this": the word joins the allowlist.

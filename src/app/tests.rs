@@ -255,6 +255,19 @@ fn settings_and_draft_survive_a_restart() {
     harness.get_by_label(editor_label(UiLang::En));
 }
 
+/// The app with the library file `input` opened through the batch view's
+/// 打开话术库 and checked; the picker answers the dialogs after that.
+fn opened_library(input: &std::path::Path) -> (Harness<'static, DmlintApp>, FakePicker) {
+    let picker = FakePicker::default();
+    *picker.open.borrow_mut() = Some(input.to_path_buf());
+    let mut harness = harness(Persisted::default(), picker.clone());
+    harness.get_by_label("批量检查").click();
+    harness.run();
+    harness.get_by_label("打开话术库").click();
+    wait_for_batch(&mut harness);
+    (harness, picker)
+}
+
 /// Steps the app until the batch view's background check is done.
 fn wait_for_batch(harness: &mut Harness<'_, DmlintApp>) {
     for _ in 0..500 {
@@ -281,13 +294,7 @@ fn a_library_opens_in_the_batch_view_and_its_rows_edit_in_the_check_view() {
     let (gbk, _, _) = encoding_rs::GBK.encode(csv);
     let input = dir.path().join("话术库.csv");
     std::fs::write(&input, &gbk).unwrap();
-    let picker = FakePicker::default();
-    *picker.open.borrow_mut() = Some(input);
-    let mut harness = harness(Persisted::default(), picker.clone());
-    harness.get_by_label("批量检查").click();
-    harness.run();
-    harness.get_by_label("打开话术库").click();
-    wait_for_batch(&mut harness);
+    let (mut harness, picker) = opened_library(&input);
     harness.get_by_label("共 4 条：2 会被判导流，1 有风险，1 可以发送");
     // The table shows each row's original beside its rewrite.
     harness.get_by_label("原文");
@@ -324,13 +331,7 @@ fn status_messages_follow_their_actions() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("lib.txt");
     std::fs::write(&input, "有事加我微信 abc123\n这款宽60cm\n").unwrap();
-    let picker = FakePicker::default();
-    *picker.open.borrow_mut() = Some(input);
-    let mut harness = harness(Persisted::default(), picker);
-    harness.get_by_label("批量检查").click();
-    harness.run();
-    harness.get_by_label("打开话术库").click();
-    wait_for_batch(&mut harness);
+    let (mut harness, _) = opened_library(&input);
     harness.run();
     harness.get_by_label_contains("检查完成：");
     assert!(harness.query_by_label_contains("正在检查").is_none());
@@ -367,13 +368,7 @@ fn opening_a_row_keeps_the_operators_context() {
         r#"{"id": "a", "context": "auto_reply", "text": "您好，这款宽60cm"}"#,
     )
     .unwrap();
-    let picker = FakePicker::default();
-    *picker.open.borrow_mut() = Some(input);
-    let mut harness = harness(Persisted::default(), picker);
-    harness.get_by_label("批量检查").click();
-    harness.run();
-    harness.get_by_label("打开话术库").click();
-    wait_for_batch(&mut harness);
+    let (mut harness, _) = opened_library(&input);
     harness.get_by_label("打开 1").click();
     harness.run();
     harness.get_by_label_contains("正在编辑话术库的第 1（自动回复）");
@@ -394,13 +389,7 @@ fn a_typed_path_takes_the_export_when_no_dialog_answers() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("lib.txt");
     std::fs::write(&input, "有事加我微信 abc123\n").unwrap();
-    let picker = FakePicker::default();
-    *picker.open.borrow_mut() = Some(input);
-    let mut harness = harness(Persisted::default(), picker);
-    harness.get_by_label("批量检查").click();
-    harness.run();
-    harness.get_by_label("打开话术库").click();
-    wait_for_batch(&mut harness);
+    let (mut harness, _) = opened_library(&input);
     harness.run();
     let first = dir.path().join("fixed-1.txt");
     harness.state_mut().state.path_field = first.display().to_string();
@@ -426,13 +415,7 @@ fn exporting_over_the_input_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("lib.txt");
     std::fs::write(&input, "加我微信 abc123\n你好\n").unwrap();
-    let picker = FakePicker::default();
-    *picker.open.borrow_mut() = Some(input.clone());
-    let mut harness = harness(Persisted::default(), picker.clone());
-    harness.get_by_label("批量检查").click();
-    harness.run();
-    harness.get_by_label("打开话术库").click();
-    wait_for_batch(&mut harness);
+    let (mut harness, picker) = opened_library(&input);
     *picker.save.borrow_mut() = Some(input.clone());
     harness.get_by_label("导出修正后的话术库").click();
     harness.run();

@@ -83,13 +83,6 @@ impl Profiles {
             })
     }
 
-    /// The name of a resolved profile.
-    pub fn name(&self, profile: ProfileId) -> &str {
-        self.in_order()
-            .nth(profile.0)
-            .map_or(GENERAL, |(name, _)| name)
-    }
-
     fn get(&self, profile: ProfileId) -> Option<&Profile> {
         self.in_order().nth(profile.0).map(|(_, p)| p)
     }
