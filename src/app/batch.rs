@@ -7,8 +7,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
 use dmlint::library::{self, Checked, Library, LibraryError, ReadOptions, WriteError, report};
-use dmlint::rewrite::{self, CardPhrases};
+use dmlint::rewrite::CardPhrases;
 use dmlint::{Category, CheckOptions, Checker, Verdict};
+
+use super::derived::Memo;
+use super::state::Analysis;
 
 /// Checking that runs off the UI thread.
 pub struct Job {
@@ -98,6 +101,20 @@ pub struct Batch {
     pub editing: Option<usize>,
     /// An export waiting for "yes, overwrite the input".
     pub confirm_overwrite: Option<PathBuf>,
+    /// Counts changes to `results`, for the rows shown.
+    revision: u64,
+    visible: Memo<RowsKey, Vec<usize>>,
+}
+
+/// What the rows shown depend on.
+#[derive(PartialEq)]
+struct RowsKey {
+    revision: u64,
+    filter_verdict: Option<Verdict>,
+    filter_category: Option<Category>,
+    search: String,
+    sort: SortKey,
+    descending: bool,
 }
 
 impl Batch {
@@ -130,6 +147,8 @@ impl Batch {
             descending: false,
             editing: None,
             confirm_overwrite: None,
+            revision: 0,
+            visible: Memo::default(),
         }
     }
 
@@ -144,7 +163,10 @@ impl Batch {
             Err(mpsc::TryRecvError::Disconnected) => Err("the check stopped".to_string()),
         };
         match outcome {
-            Ok(Some(results)) => self.results = results,
+            Ok(Some(results)) => {
+                self.results = results;
+                self.revision += 1;
+            }
             Ok(None) => self.cancelled = true,
             Err(e) => self.failed = Some(e),
         }
@@ -162,25 +184,18 @@ impl Batch {
         self.job.is_none() && self.results.len() == self.library.messages.len()
     }
 
-    /// The row's new text from the check view, re-checked on the spot.
-    pub fn update_row(
-        &mut self,
-        row: usize,
-        text: &str,
-        checker: &Checker,
-        options: &CheckOptions,
-        cards: &CardPhrases,
-    ) {
-        if !self.is_checked() || self.library.messages[row].text == text {
+    /// The row's new text from the check view, with the check view's
+    /// analysis of it (made with the row's own context).
+    pub fn update_row(&mut self, row: usize, analysis: &Analysis) {
+        if !self.is_checked() || self.library.messages[row].text == analysis.text {
             return;
         }
-        let message = &mut self.library.messages[row];
-        message.text = text.to_string();
-        let mut options = options.clone();
-        options.context = message.context.unwrap_or(options.context);
-        let report = checker.check(text, &options);
-        let rewrite = rewrite::rewrite(checker, text, &report, &options, cards);
-        self.results[row] = Checked { report, rewrite };
+        self.library.messages[row].text = analysis.text.clone();
+        self.results[row] = Checked {
+            report: analysis.report.clone(),
+            rewrite: analysis.rewrite.clone(),
+        };
+        self.revision += 1;
     }
 
     pub fn count(&self, verdict: Verdict) -> usize {
@@ -190,34 +205,21 @@ impl Batch {
             .count()
     }
 
-    /// Rows passing the filters and the search, in the chosen order.
-    pub fn visible_rows(&self) -> Vec<usize> {
-        let search = self.search.trim().to_lowercase();
-        let mut rows: Vec<usize> = (0..self.results.len())
-            .filter(|&i| {
-                let (m, c) = (&self.library.messages[i], &self.results[i]);
-                self.filter_verdict.is_none_or(|v| c.report.verdict == v)
-                    && self
-                        .filter_category
-                        .is_none_or(|cat| c.report.findings.iter().any(|f| f.category == cat))
-                    && (search.is_empty()
-                        || m.text.to_lowercase().contains(&search)
-                        || m.id.to_lowercase().contains(&search))
-            })
-            .collect();
-        match self.sort {
-            SortKey::Row => {}
-            SortKey::Verdict => {
-                rows.sort_by_key(|&i| std::cmp::Reverse(self.results[i].report.verdict))
-            }
-            SortKey::Findings => {
-                rows.sort_by_key(|&i| std::cmp::Reverse(self.results[i].report.findings.len()))
-            }
-        }
-        if self.descending {
-            rows.reverse();
-        }
-        rows
+    /// Rows passing the filters and the search, in the chosen order; sorted
+    /// again only when the results, the filters or the order change.
+    pub fn visible_rows(&mut self) -> Vec<usize> {
+        let key = RowsKey {
+            revision: self.revision,
+            filter_verdict: self.filter_verdict,
+            filter_category: self.filter_category,
+            search: self.search.trim().to_lowercase(),
+            sort: self.sort,
+            descending: self.descending,
+        };
+        let (library, results) = (&self.library, &self.results);
+        self.visible
+            .get(key, |key| rows_shown(library, results, key))
+            .clone()
     }
 
     /// Rewrites for blocking rows; every other row as it stands now.
@@ -250,6 +252,34 @@ impl Batch {
         let canonical = |p: &Path| std::fs::canonicalize(p).ok();
         path == self.path || canonical(path).is_some_and(|c| Some(c) == canonical(&self.path))
     }
+}
+
+/// The rows of `library` that `key`'s filters and search let through, in its order.
+fn rows_shown(library: &Library, results: &[Checked], key: &RowsKey) -> Vec<usize> {
+    let search = &key.search;
+    let mut rows: Vec<usize> = (0..results.len())
+        .filter(|&i| {
+            let (m, c) = (&library.messages[i], &results[i]);
+            key.filter_verdict.is_none_or(|v| c.report.verdict == v)
+                && key
+                    .filter_category
+                    .is_none_or(|cat| c.report.findings.iter().any(|f| f.category == cat))
+                && (search.is_empty()
+                    || m.text.to_lowercase().contains(search)
+                    || m.id.to_lowercase().contains(search))
+        })
+        .collect();
+    match key.sort {
+        SortKey::Row => {}
+        SortKey::Verdict => rows.sort_by_key(|&i| std::cmp::Reverse(results[i].report.verdict)),
+        SortKey::Findings => {
+            rows.sort_by_key(|&i| std::cmp::Reverse(results[i].report.findings.len()))
+        }
+    }
+    if key.descending {
+        rows.reverse();
+    }
+    rows
 }
 
 #[cfg(test)]

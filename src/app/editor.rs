@@ -4,63 +4,55 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use dmlint::{CheckOptions, Checker, Finding, Severity};
+use dmlint::{Finding, Severity};
 use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
 use egui::{FontId, TextBuffer, TextStyle};
 
+use super::derived::Memo;
 use super::findings::finding_details;
 use super::i18n::UiLang;
-use super::state::AppState;
+use super::state::{Analysis, AppState};
 use super::style::marking;
 
-/// The highlighted layout of the last text seen, rebuilt only when the text,
-/// the options or the theme change, so a 20,000-char message stays smooth.
-#[derive(Default)]
-struct HighlightCache {
-    key: Option<(String, CheckOptions, bool)>,
-    job: LayoutJob,
+/// What the highlighted layout depends on: the analysis (and so the text),
+/// the finding pointed at, and the look.
+#[derive(PartialEq)]
+struct LayoutKey {
+    generation: u64,
+    pointed: Option<Range<usize>>,
+    dark: bool,
+    font: FontId,
+    colour: egui::Color32,
 }
 
-impl HighlightCache {
-    fn job(
-        &mut self,
-        checker: &Checker,
-        text: &str,
-        options: &CheckOptions,
-        dark: bool,
-        font: FontId,
-        colour: egui::Color32,
-    ) -> LayoutJob {
-        let fresh = self
-            .key
-            .as_ref()
-            .is_some_and(|(t, o, d)| t == text && o == options && *d == dark);
-        if !fresh {
-            // The editor lays out the text it is editing, which may be a
-            // keystroke ahead of the app's analysis: check exactly this text.
-            let report = checker.check(text, options);
-            self.job = highlighted(text, &report.findings, dark, font, colour);
-            self.key = Some((text.to_string(), options.clone(), dark));
-        }
-        self.job.clone()
-    }
-}
-
-/// Lays out `text` with each finding's span marked by severity.
+/// Lays out `text` with each finding's span marked by severity, and the one
+/// at `pointed` (hovered here or in the findings list) drawn stronger.
 pub fn highlighted(
     text: &str,
     findings: &[Finding],
+    pointed: Option<&Range<usize>>,
     dark: bool,
     font: FontId,
     colour: egui::Color32,
 ) -> LayoutJob {
-    let spans: Vec<(Range<usize>, Severity)> = findings
+    let spans: Vec<(Range<usize>, (Severity, bool))> = findings
         .iter()
-        .map(|f| (f.start..f.end, f.severity))
+        .map(|f| {
+            let span = f.start..f.end;
+            let is_pointed = pointed == Some(&span);
+            (span, (f.severity, is_pointed))
+        })
         .collect();
-    marked_job(text, &spans, font, colour, |severity| {
+    marked_job(text, &spans, font, colour, |(severity, is_pointed)| {
         let m = marking(severity, dark);
-        (m.background, m.underline)
+        if is_pointed {
+            (
+                m.strong.gamma_multiply(0.45),
+                egui::Stroke::new(2.5, m.strong),
+            )
+        } else {
+            (m.background, m.underline)
+        }
     })
 }
 
@@ -101,7 +93,7 @@ pub fn marked_job<K: Copy>(
 
 #[derive(Default)]
 pub struct Editor {
-    cache: HighlightCache,
+    layout: Memo<LayoutKey, LayoutJob>,
 }
 
 impl Editor {
@@ -110,7 +102,17 @@ impl Editor {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
         let lang = state.settings.lang;
         let id = egui::Id::unique(Self::ID);
-        if let Some(range) = state.select_request.take() {
+        // A click elsewhere takes focus from the editor in the frame it
+        // happens: select on the frame after the click on a finding.
+        let select = if ui.input(|i| i.pointer.any_click()) {
+            if state.select_request.is_some() {
+                ui.ctx().request_repaint();
+            }
+            None
+        } else {
+            state.select_request.take()
+        };
+        if let Some(range) = &select {
             let mut edit_state =
                 egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
             edit_state.cursor.set_char_range(Some(CCursorRange::two(
@@ -128,33 +130,61 @@ impl Editor {
             })
             .inner;
         let checker = Arc::clone(&state.rules.checker);
-        let options = state.options();
+        let pointed = state.pointed.clone();
         let dark = ui.visuals().dark_mode;
         let font = TextStyle::Body.resolve(ui.style());
         let colour = ui.visuals().text_color();
-        let cache = &mut self.cache;
+        let (analysis, layout) = (&mut state.analysis, &mut self.layout);
         let mut layouter = |ui: &egui::Ui, buffer: &dyn TextBuffer, wrap_width: f32| {
-            let mut job = cache.job(
-                &checker,
-                buffer.as_str(),
-                &options,
+            // The text is a keystroke ahead of the analysis after an edit:
+            // this is where the one check per edit runs.
+            if analysis.text != buffer.as_str() {
+                let inputs = analysis.inputs.clone();
+                *analysis = Analysis::new(&checker, buffer.as_str(), inputs);
+            }
+            let key = LayoutKey {
+                generation: analysis.generation,
+                pointed: pointed.clone(),
                 dark,
-                font.clone(),
+                font: font.clone(),
                 colour,
-            );
+            };
+            let mut job = layout
+                .get(key, |key| {
+                    highlighted(
+                        &analysis.text,
+                        &analysis.report.findings,
+                        key.pointed.as_ref(),
+                        dark,
+                        key.font.clone(),
+                        colour,
+                    )
+                })
+                .clone();
             job.wrap.max_width = wrap_width;
             ui.fonts_mut(|f| f.layout_job(job))
         };
+        let rows = (ui.available_height() / ui.text_style_height(&TextStyle::Body)).max(4.0);
         let output = egui::ScrollArea::vertical()
             .id_salt("editor-scroll")
+            .auto_shrink(false)
             .show(ui, |ui| {
-                egui::TextEdit::multiline(&mut state.draft)
+                let output = egui::TextEdit::multiline(&mut state.draft)
                     .id(id)
                     .hint_text(lang.pick("在这里粘贴或输入消息……", "Paste or type a message here…"))
                     .desired_width(f32::INFINITY)
-                    .desired_rows(16)
+                    .desired_rows(rows as usize)
                     .layouter(&mut layouter)
-                    .show(ui)
+                    .show(ui);
+                // A finding picked in the list: bring its span into view.
+                if let Some(range) = &select {
+                    let at = output
+                        .galley
+                        .pos_from_cursor(CCursor::new(range.start))
+                        .translate(output.galley_pos.to_vec2());
+                    ui.scroll_to_rect(at, Some(egui::Align::Center));
+                }
+                output
             })
             .inner;
         let response = output.response.response.labelled_by(label.id);
@@ -181,6 +211,7 @@ impl Editor {
                 .find(|f| f.start <= index && index < f.end)
                 .cloned();
             if let Some(finding) = hovered {
+                state.point_at(finding.start..finding.end);
                 let checker = Arc::clone(&state.rules.checker);
                 response.on_hover_ui_at_pointer(|ui| finding_details(ui, &checker, &finding, lang));
             }

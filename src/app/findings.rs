@@ -29,6 +29,7 @@ impl FindingsPanel {
         }
         let dark = ui.visuals().dark_mode;
         let mut selected = None;
+        let mut hovered = None;
         egui::ScrollArea::vertical()
             .id_salt("findings-scroll")
             .show(ui, |ui| {
@@ -52,19 +53,27 @@ impl FindingsPanel {
                             finding.text.replace('\n', "⏎"),
                             lang.category(finding.category)
                         );
+                        let span = finding.start..finding.end;
+                        let pointed = state.pointed.as_ref() == Some(&span);
                         let response = ui
-                            .selectable_label(false, RichText::new(text).color(colour))
+                            .selectable_label(pointed, RichText::new(text).color(colour))
                             .on_hover_ui(|ui| {
                                 finding_details(ui, &state.rules.checker, finding, lang)
                             });
+                        if response.hovered() {
+                            hovered = Some(span.clone());
+                        }
                         if response.clicked() {
-                            selected = Some(finding.start..finding.end);
+                            selected = Some(span);
                         }
                     }
                 }
             });
         if selected.is_some() {
             state.select_request = selected;
+        }
+        if let Some(span) = hovered {
+            state.point_at(span);
         }
     }
 }

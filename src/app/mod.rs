@@ -4,6 +4,7 @@
 
 mod batch;
 mod batch_view;
+mod derived;
 mod editor;
 mod files;
 mod findings;
@@ -176,7 +177,7 @@ impl DmlintApp {
             settings: SettingsPanel,
             batch: BatchView,
             rules: RulesView::default(),
-            training: TrainingView,
+            training: TrainingView::default(),
             handbook: HandbookView,
         }
     }
@@ -215,6 +216,7 @@ impl DmlintApp {
                 View::Handbook => self.handbook.ui(ui, state),
                 View::Check => {}
             });
+            state.end_frame(ui.ctx());
             return;
         }
         egui::Panel::bottom("rewrite")
@@ -232,6 +234,7 @@ impl DmlintApp {
             self.editor.ui(ui, state);
         });
         state.refresh();
+        state.end_frame(ui.ctx());
     }
 
     /// Opens a file given on the command line: a spreadsheet, CSV or JSON

@@ -17,6 +17,8 @@ pub struct RuleSet {
     pub skipped: Vec<String>,
     /// The user's rules folder; `None` where the platform has none.
     pub folder: Option<PathBuf>,
+    /// Counts reloads: what derived data keys on instead of the rules.
+    pub generation: u64,
     changed: Arc<AtomicBool>,
     /// Kept alive for as long as the folder is watched.
     _watcher: Option<notify::RecommendedWatcher>,
@@ -52,6 +54,7 @@ impl RuleSet {
             checker: Arc::new(checker),
             skipped,
             folder,
+            generation: 0,
             changed,
             _watcher: watcher,
         }
@@ -71,6 +74,7 @@ impl RuleSet {
         let (checker, skipped) = load(self.folder.as_deref(), switched_off);
         self.checker = Arc::new(checker);
         self.skipped = skipped;
+        self.generation += 1;
     }
 }
 

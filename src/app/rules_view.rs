@@ -7,8 +7,9 @@ use dmlint::Severity;
 use dmlint::rules::Rule;
 use egui::RichText;
 
+use super::derived::{self, Memo};
 use super::i18n::UiLang;
-use super::state::AppState;
+use super::state::{AppState, CheckInputs};
 use super::style::marking;
 
 #[derive(Default)]
@@ -17,6 +18,10 @@ pub struct RulesView {
     selected: Option<String>,
     /// Text to try the selected rule on.
     trial: String,
+    /// The rules shown: whether each is in force, and its place in the book.
+    listed: Memo<(u64, String, UiLang), Vec<(bool, usize)>>,
+    /// What the selected rule flags in the trial text.
+    tried: Memo<(String, String, CheckInputs), Vec<String>>,
 }
 
 impl RulesView {
@@ -58,23 +63,29 @@ impl RulesView {
         let lang = state.settings.lang;
         let book = state.rules.checker.book();
         let needle = self.search.trim().to_lowercase();
-        let mut rows: Vec<(Rule, bool)> = book
-            .rules()
-            .iter()
-            .map(|r| (r.clone(), true))
-            .chain(book.disabled().iter().map(|r| (r.clone(), false)))
-            .filter(|(r, _)| needle.is_empty() || matches_search(r, &needle, lang))
-            .collect();
-        // One order whatever is switched: a rule switched off stays where it
-        // was, and the next click there means the same rule.
-        rows.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let rows = self
+            .listed
+            .get((state.rules.generation, needle, lang), |(_, needle, _)| {
+                let mut rows: Vec<(bool, usize)> = (0..book.rules().len())
+                    .map(|i| (true, i))
+                    .chain((0..book.disabled().len()).map(|i| (false, i)))
+                    .filter(|&row| {
+                        needle.is_empty() || matches_search(listed(book, row), needle, lang)
+                    })
+                    .collect();
+                // One order whatever is switched: a rule switched off stays where
+                // it was, and the next click there means the same rule.
+                rows.sort_by(|&a, &b| listed(book, a).id.cmp(&listed(book, b).id));
+                rows
+            });
         let mut switch = None;
         egui::ScrollArea::vertical()
             .id_salt("rules-list")
             .show(ui, |ui| {
-                for (rule, on) in &rows {
+                for &(on, index) in rows {
+                    let rule = listed(book, (on, index));
                     ui.horizontal(|ui| {
-                        let mut checked = *on;
+                        let mut checked = on;
                         if ui
                             .checkbox(&mut checked, "")
                             .on_hover_text(
@@ -91,7 +102,7 @@ impl RulesView {
                             rule.severity,
                         );
                         let colour = marking(severity, ui.visuals().dark_mode).strong;
-                        let tag = if *on {
+                        let tag = if on {
                             lang.severity(severity)
                         } else {
                             lang.pick("已关闭", "Off")
@@ -159,7 +170,12 @@ impl RulesView {
         }
         ui.add_space(4.0);
         ui.label(lang.text(&rule.message));
-        ui.label(RichText::new(lang.text(&rule.fix)).italics());
+        // No italics: egui slants CJK glyphs into a fake italic.
+        ui.label(format!(
+            "{}{}",
+            lang.pick("建议：", "Fix: "),
+            lang.text(&rule.fix)
+        ));
         if !rule.keywords.is_empty() {
             ui.label(
                 RichText::new(format!(
@@ -188,20 +204,22 @@ impl RulesView {
         if self.trial.trim().is_empty() {
             return;
         }
-        let options = state.options();
-        let hits: Vec<String> = checker
-            .check(&self.trial, &options)
-            .findings
-            .into_iter()
-            .filter(|f| *f.rule == *rule.id)
-            .map(|f| {
-                if f.normalized != f.text.to_lowercase() {
-                    format!("{} → {}", f.text, f.normalized)
-                } else {
-                    f.text
-                }
-            })
-            .collect();
+        let key = (self.trial.clone(), rule.id.clone(), state.inputs());
+        let hits = self.tried.get(key, |(trial, id, inputs)| {
+            let options = inputs.options(book.profiles());
+            derived::check(&checker, trial, &options)
+                .findings
+                .into_iter()
+                .filter(|f| *f.rule == **id)
+                .map(|f| {
+                    if f.normalized != f.text.to_lowercase() {
+                        format!("{} → {}", f.text, f.normalized)
+                    } else {
+                        f.text
+                    }
+                })
+                .collect()
+        });
         if hits.is_empty() {
             ui.label(lang.pick(
                 "这条规则在这段文字里没有标记。",
@@ -280,4 +298,13 @@ pub fn search_label(lang: UiLang) -> &'static str {
 
 pub fn trial_label(lang: UiLang) -> &'static str {
     lang.pick("试一试：输入一段文字", "Try it: type some text")
+}
+
+/// The rule a row of the list stands for: in force, or switched off.
+fn listed(book: &dmlint::rules::RuleBook, (on, index): (bool, usize)) -> &Rule {
+    if on {
+        &book.rules()[index]
+    } else {
+        &book.disabled()[index]
+    }
 }

@@ -11,6 +11,7 @@ use dmlint::{CheckOptions, Checker, Context, ProfileId, Report};
 use serde::{Deserialize, Serialize};
 
 use super::batch::Batch;
+use super::derived;
 use super::files::FilePicker;
 use super::i18n::UiLang;
 use super::rule_set::RuleSet;
@@ -49,17 +50,32 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The options the settings choose, with `profiles` the checker's: a
-    /// profile it does not know is `general`.
-    pub fn options(&self, profiles: &Profiles) -> CheckOptions {
-        CheckOptions::new(self.context)
-            .with_profile(self.profile_id(profiles))
-            .with_allowlist(self.allowlist.lines())
-    }
-
     /// The profile chosen, resolved in `profiles`; `general` if it is unknown.
     pub fn profile_id(&self, profiles: &Profiles) -> ProfileId {
         profiles.resolve(&self.profile).unwrap_or_default()
+    }
+}
+
+/// Everything a check of the draft depends on besides its text and the
+/// rules: compared each frame, so nothing is built until one of them changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInputs {
+    pub context: Context,
+    pub profile: String,
+    pub allowlist: String,
+    pub card_zh: String,
+    pub card_en: String,
+    /// Which rule set: [`RuleSet::generation`].
+    pub rules: u64,
+}
+
+impl CheckInputs {
+    /// The options these inputs choose; a profile `profiles` does not know
+    /// is `general`.
+    pub fn options(&self, profiles: &Profiles) -> CheckOptions {
+        CheckOptions::new(self.context)
+            .with_profile(profiles.resolve(&self.profile).unwrap_or_default())
+            .with_allowlist(self.allowlist.lines())
     }
 
     pub fn cards(&self) -> CardPhrases {
@@ -79,33 +95,44 @@ pub struct Persisted {
     pub draft: String,
 }
 
-/// The engine's view of the current draft, recomputed only when the draft or
-/// the settings change.
+/// The engine's view of the current draft: one check per edit, shared by
+/// the highlighter, the findings, the rewrite and the suggestions.
 pub struct Analysis {
     pub text: String,
-    pub options: CheckOptions,
-    pub cards: CardPhrases,
+    pub inputs: CheckInputs,
     pub report: Report,
     pub rewrite: Rewrite,
     /// Fixes for the draft's own warnings, in the draft's offsets.
     pub suggestions: Vec<Suggestion>,
     pub elapsed: Duration,
+    /// Different for every analysis this thread makes: what views key their
+    /// own derived data on.
+    pub generation: u64,
 }
 
 impl Analysis {
-    fn new(checker: &Checker, text: &str, options: CheckOptions, cards: CardPhrases) -> Analysis {
+    pub fn new(checker: &Checker, text: &str, inputs: CheckInputs) -> Analysis {
         let started = Instant::now();
-        let report = checker.check(text, &options);
+        let options = inputs.options(checker.book().profiles());
+        let cards = inputs.cards();
+        let report = derived::check(checker, text, &options);
         let rewrite = rewrite::rewrite(checker, text, &report, &options, &cards);
         let suggestions = rewrite::suggestions(checker, text, &report);
         Analysis {
             text: text.to_string(),
-            options,
-            cards,
+            inputs,
             report,
             rewrite,
             suggestions,
             elapsed: started.elapsed(),
+            generation: derived::checks_run(),
+        }
+    }
+
+    /// Brings the analysis up to `text` and `inputs` if it is behind.
+    pub fn update(&mut self, checker: &Checker, text: &str, inputs: &CheckInputs) {
+        if self.text != text || self.inputs != *inputs {
+            *self = Analysis::new(checker, text, inputs.clone());
         }
     }
 }
@@ -154,6 +181,10 @@ pub struct AppState {
     pub undo: Vec<String>,
     /// A span (chars) the editor should select on its next frame.
     pub select_request: Option<Range<usize>>,
+    /// The finding span (chars) under the pointer last frame, in the editor
+    /// or the findings list: both show it.
+    pub pointed: Option<Range<usize>>,
+    pointed_now: Option<Range<usize>>,
     /// The text selected in the editor, kept while focus moves to a button.
     pub selection: Option<String>,
     pub notice: Option<Notice>,
@@ -183,12 +214,8 @@ impl AppState {
         if unknown.is_some() {
             persisted.settings.profile = Settings::default().profile;
         }
-        let analysis = Analysis::new(
-            &rules.checker,
-            &persisted.draft,
-            persisted.settings.options(rules.checker.book().profiles()),
-            persisted.settings.cards(),
-        );
+        let inputs = check_inputs(&persisted.settings, None, rules.generation);
+        let analysis = Analysis::new(&rules.checker, &persisted.draft, inputs);
         let mut state = AppState {
             rules,
             settings: persisted.settings,
@@ -196,6 +223,8 @@ impl AppState {
             analysis,
             undo: Vec::new(),
             select_request: None,
+            pointed: None,
+            pointed_now: None,
             selection: None,
             notice: None,
             picker,
@@ -226,23 +255,29 @@ impl AppState {
 
     /// Re-checks when the draft or the settings changed since the last check.
     pub fn refresh(&mut self) {
-        let options = self.options();
-        let cards = self.settings.cards();
-        let a = &self.analysis;
-        if a.text != self.draft || a.options != options || a.cards != cards {
-            self.analysis = Analysis::new(&self.rules.checker, &self.draft, options, cards);
-        }
+        let inputs = self.inputs();
+        self.analysis
+            .update(&self.rules.checker, &self.draft, &inputs);
         // A library row open in the check view takes its edits back.
         if let Some(batch) = &mut self.batch
             && let Some(row) = batch.editing
         {
-            batch.update_row(
-                row,
-                &self.draft,
-                &self.rules.checker,
-                &self.analysis.options,
-                &self.analysis.cards,
-            );
+            batch.update_row(row, &self.analysis);
+        }
+    }
+
+    /// The pointer is on the finding at `span` this frame.
+    pub fn point_at(&mut self, span: Range<usize>) {
+        self.pointed_now = Some(span);
+    }
+
+    /// What was pointed at this frame is what both panels show next frame;
+    /// a change asks for that frame.
+    pub fn end_frame(&mut self, ctx: &egui::Context) {
+        let now = self.pointed_now.take();
+        if now != self.pointed {
+            self.pointed = now;
+            ctx.request_repaint();
         }
     }
 
@@ -269,13 +304,9 @@ impl AppState {
         }
     }
 
-    /// The options the settings choose, for the checker in force.
-    pub fn options(&self) -> CheckOptions {
-        let mut options = self.settings.options(self.rules.checker.book().profiles());
-        if let Some(context) = self.row_context() {
-            options.context = context;
-        }
-        options
+    /// What the draft's check depends on now.
+    pub fn inputs(&self) -> CheckInputs {
+        check_inputs(&self.settings, self.row_context(), self.rules.generation)
     }
 
     /// The context a library row open in the check view names for itself:
@@ -379,12 +410,7 @@ impl AppState {
 
     /// Re-checks even if nothing changed (Ctrl+Enter).
     pub fn recheck(&mut self) {
-        self.analysis = Analysis::new(
-            &self.rules.checker,
-            &self.draft,
-            self.options(),
-            self.settings.cards(),
-        );
+        self.analysis = Analysis::new(&self.rules.checker, &self.draft, self.inputs());
     }
 
     /// Replaces the draft, keeping the old one for undo.
@@ -475,6 +501,19 @@ impl AppState {
     }
 }
 
+/// The check inputs `settings` choose, with a library row's own context
+/// over the operator's.
+fn check_inputs(settings: &Settings, row_context: Option<Context>, rules: u64) -> CheckInputs {
+    CheckInputs {
+        context: row_context.unwrap_or(settings.context),
+        profile: settings.profile.clone(),
+        allowlist: settings.allowlist.clone(),
+        card_zh: settings.card_zh.clone(),
+        card_en: settings.card_en.clone(),
+        rules,
+    }
+}
+
 impl AppState {
     pub fn open_library_with_picker(&mut self, ctx: &egui::Context) {
         match self.picker.pick_open() {
@@ -497,12 +536,15 @@ impl AppState {
         if let Some(old) = &self.batch {
             old.cancel();
         }
+        // The operator's own context: rows name theirs in the library.
+        let inputs = check_inputs(&self.settings, None, self.rules.generation);
+        let options = inputs.options(self.rules.checker.book().profiles());
         match Batch::open(
             path,
             read,
             &self.rules.checker,
-            self.options(),
-            self.settings.cards(),
+            options,
+            inputs.cards(),
             ctx,
         ) {
             Ok(batch) => {

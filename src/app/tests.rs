@@ -374,12 +374,12 @@ fn opening_a_row_keeps_the_operators_context() {
     harness.get_by_label_contains("正在编辑话术库的第 1（自动回复）");
     let state = &harness.state().state;
     assert_eq!(state.settings.context, dmlint::Context::Dm);
-    assert_eq!(state.analysis.options.context, dmlint::Context::AutoReply);
+    assert_eq!(state.analysis.inputs.context, dmlint::Context::AutoReply);
     harness.get_by_label("返回批量检查").click();
     harness.run();
     let state = &harness.state().state;
     assert_eq!(state.settings.context, dmlint::Context::Dm);
-    assert_eq!(state.options().context, dmlint::Context::Dm);
+    assert_eq!(state.inputs().context, dmlint::Context::Dm);
 }
 
 /// Without a file dialog, the path typed in the status bar takes the export:
@@ -1068,4 +1068,113 @@ fn an_old_session_file_keeps_its_settings() {
     assert_eq!(persisted.draft, "旧草稿");
     assert_eq!(persisted.settings.card_zh, "旧话术");
     assert_eq!(persisted.settings.profile, "legal");
+}
+
+/// Checks run during `act`, on this thread (the app's UI thread).
+fn checks_during(
+    harness: &mut Harness<'_, DmlintApp>,
+    act: impl FnOnce(&mut Harness<'_, DmlintApp>),
+) -> u64 {
+    let before = super::derived::checks_run();
+    act(harness);
+    super::derived::checks_run() - before
+}
+
+fn idle_frames(harness: &mut Harness<'_, DmlintApp>) {
+    for _ in 0..5 {
+        harness.step();
+    }
+}
+
+/// One analysis per edit, shared by the highlighter, the findings, the
+/// rewrite and the suggestions; nothing at all on a frame where nothing
+/// changed, in any view.
+#[test]
+fn a_keystroke_runs_one_check_and_an_idle_frame_none() {
+    let persisted = Persisted {
+        draft: "宝子加我薇信 meimei_0812，60cm 的款".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.get_by_label(editor_label(UiLang::Zh)).click();
+    harness.run();
+    assert_eq!(checks_during(&mut harness, idle_frames), 0);
+    for key in ["好", "的"] {
+        let checks = checks_during(&mut harness, |h| {
+            h.get_by_label(editor_label(UiLang::Zh)).type_text(key);
+            h.run();
+        });
+        assert_eq!(checks, 1, "typing {key}");
+    }
+    assert!(harness.state().state.draft.ends_with("好的"));
+    harness.get_by_label_contains("meimei_0812  · 微信").hover();
+    harness.run();
+    assert_eq!(checks_during(&mut harness, idle_frames), 0);
+
+    // The rules view with a rule tried on some text.
+    harness.get_by_label("规则").click();
+    harness.run();
+    let search = super::rules_view::search_label(UiLang::Zh);
+    harness.get_by_label(search).click();
+    harness.run();
+    harness.get_by_label(search).type_text("wechat.variant");
+    harness.run();
+    harness.get_by_label("wechat.variant").click();
+    harness.run();
+    let trial = super::rules_view::trial_label(UiLang::Zh);
+    harness.get_by_label(trial).click();
+    harness.run();
+    let checks = checks_during(&mut harness, |h| {
+        h.get_by_label(trial).type_text("加我 vx 吧");
+        h.run();
+    });
+    assert!(checks >= 1, "the trial text is checked");
+    harness.get_by_label_contains("这条规则标记了：vx");
+    assert_eq!(checks_during(&mut harness, idle_frames), 0);
+
+    // A rewrite exercise, checked live.
+    harness.get_by_label("培训").click();
+    harness.run();
+    harness.get_by_label_contains("开始 合规改写").click();
+    harness.run();
+    harness.get_by_label_contains("你的版本：会被判导流");
+    assert_eq!(checks_during(&mut harness, idle_frames), 0);
+
+    // A library in the batch view.
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("scripts.csv");
+    std::fs::write(&library, "text\n加我微信 abc123\n欢迎光临\n").unwrap();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .state
+        .open_library(&library, Default::default(), &ctx);
+    wait_for_batch(&mut harness);
+    assert_eq!(checks_during(&mut harness, idle_frames), 0);
+}
+
+/// A finding picked in the list is selected in the editor, even far down a
+/// long message; the finding under the pointer, in the list or the editor,
+/// is the one both show.
+#[test]
+fn a_finding_in_the_list_selects_its_span_and_hovering_links_both() {
+    let filler = "今天的新品到了，欢迎来店里看看。\n".repeat(80);
+    let draft = format!("{filler}约时间加薇信：meimei_0812 哦");
+    let start = draft.chars().count() - "meimei_0812 哦".chars().count();
+    let persisted = Persisted {
+        draft,
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.get_by_label_contains("meimei_0812  · 微信").click();
+    harness.run();
+    let state = &harness.state().state;
+    assert_eq!(state.selection.as_deref(), Some("meimei_0812"));
+
+    let span = start..start + "meimei_0812".len();
+    assert_eq!(harness.state().state.pointed, Some(span));
+    harness.get_by_label_contains("薇信  · 微信").hover();
+    harness.run();
+    let pointed = harness.state().state.pointed.clone();
+    assert_eq!(pointed.map(|s| s.len()), Some(2));
 }

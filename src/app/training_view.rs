@@ -4,16 +4,23 @@
 //! rewrite, and end with a score and the rules to review.
 
 use dmlint::training::{Feedback, Task};
-use dmlint::{Severity, Verdict};
+use dmlint::{Report, Severity, Verdict};
 use egui::RichText;
 
+use super::derived::{self, Memo};
 use super::i18n::UiLang;
 use super::state::AppState;
 use super::style::marking;
 use super::training::{Answer, tokens};
 
 #[derive(Default)]
-pub struct TrainingView;
+pub struct TrainingView {
+    /// The check of the operator's rewrite, as it stands.
+    live: LiveCheck,
+}
+
+/// A rewrite attempt's check, keyed by the attempt, the exercise and the rules.
+type LiveCheck = Memo<(String, usize, usize, u64), Report>;
 
 impl TrainingView {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
@@ -21,7 +28,7 @@ impl TrainingView {
             .id_salt("training")
             .show(ui, |ui| {
                 if state.training.session.is_some() {
-                    session(ui, state);
+                    session(ui, state, &mut self.live);
                 } else {
                     course(ui, state);
                 }
@@ -144,7 +151,7 @@ fn course(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// The exercise under way, its feedback, or the lesson's result.
-fn session(ui: &mut egui::Ui, state: &mut AppState) {
+fn session(ui: &mut egui::Ui, state: &mut AppState, live: &mut LiveCheck) {
     let lang = state.settings.lang;
     let (Some(lesson), Some(session)) = (state.training.lesson(), &state.training.session) else {
         return;
@@ -201,7 +208,7 @@ fn session(ui: &mut egui::Ui, state: &mut AppState) {
     match task {
         Task::Find => find(ui, state),
         Task::Judge => judge(ui, state),
-        Task::Rewrite => rewrite(ui, state),
+        Task::Rewrite => rewrite(ui, state, live),
     }
     let feedback = state
         .training
@@ -336,7 +343,7 @@ fn judge(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// The operator's version, checked as they type.
-fn rewrite(ui: &mut egui::Ui, state: &mut AppState) {
+fn rewrite(ui: &mut egui::Ui, state: &mut AppState, live: &mut LiveCheck) {
     let lang = state.settings.lang;
     let Some(exercise) = state.training.exercise().cloned() else {
         return;
@@ -353,7 +360,15 @@ fn rewrite(ui: &mut egui::Ui, state: &mut AppState) {
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
-    let live = checker.check(&session.attempt, &exercise.options());
+    let key = (
+        session.attempt.clone(),
+        session.lesson,
+        session.exercise,
+        state.rules.generation,
+    );
+    let live = live.get(key, |(attempt, ..)| {
+        derived::check(&checker, attempt, &exercise.options())
+    });
     let colour = super::style::verdict_colour(live.verdict);
     ui.label(
         RichText::new(format!(
