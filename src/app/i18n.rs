@@ -25,6 +25,14 @@ impl UiLang {
         self.pick(&text.zh, &text.en)
     }
 
+    /// A rule's human name in this language, or its id where it has none.
+    pub fn rule(self, rule: &dmlint::rules::Rule) -> &str {
+        rule.label(match self {
+            UiLang::Zh => dmlint::Language::Chinese,
+            UiLang::En => dmlint::Language::English,
+        })
+    }
+
     pub fn other(self) -> UiLang {
         match self {
             UiLang::Zh => UiLang::En,

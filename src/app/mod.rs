@@ -170,10 +170,10 @@ impl DmlintApp {
         DmlintApp {
             store,
             state,
-            toolbar: Toolbar,
+            toolbar: Toolbar::default(),
             editor: Editor::default(),
             findings: FindingsPanel,
-            rewrite: RewritePanel,
+            rewrite: RewritePanel::default(),
             settings: SettingsPanel,
             batch: BatchView,
             rules: RulesView::default(),

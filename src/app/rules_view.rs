@@ -109,10 +109,18 @@ impl RulesView {
                         };
                         ui.label(RichText::new(tag).color(colour).small());
                         let selected = self.selected.as_deref() == Some(rule.id.as_str());
-                        if ui.selectable_label(selected, &rule.id).clicked() {
+                        if ui.selectable_label(selected, lang.rule(rule)).clicked() {
                             self.selected = Some(rule.id.clone());
                         }
-                        ui.label(RichText::new(lang.category(rule.category)).weak().small());
+                        ui.label(
+                            RichText::new(format!(
+                                "{} · {}",
+                                lang.category(rule.category),
+                                rule.id
+                            ))
+                            .weak()
+                            .small(),
+                        );
                         ui.add(
                             egui::Label::new(
                                 RichText::new(lang.text(&rule.message)).weak().small(),
@@ -145,7 +153,8 @@ impl RulesView {
             ));
             return;
         };
-        ui.heading(&rule.id);
+        ui.heading(lang.rule(rule));
+        ui.label(RichText::new(&rule.id).weak().small());
         // The state in force: switched off, or the severity under the trade.
         let off = book.disabled().iter().any(|r| r.id == rule.id);
         let in_force = if off {
@@ -282,6 +291,8 @@ fn examples(ui: &mut egui::Ui, title: &str, texts: &[String]) {
 
 fn matches_search(rule: &Rule, needle: &str, lang: UiLang) -> bool {
     rule.id.to_lowercase().contains(needle)
+        || rule.name.zh.contains(needle)
+        || rule.name.en.to_lowercase().contains(needle)
         || lang.category(rule.category).to_lowercase().contains(needle)
         || rule.category.as_str().contains(needle)
         || rule.message.zh.contains(needle)

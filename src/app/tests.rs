@@ -199,9 +199,20 @@ fn the_ui_switches_to_english_and_back() {
     harness.get_by_label(editor_label(UiLang::En));
     harness.get_by_label_contains("Waiting for a message");
     assert!(harness.query_by_label("发送位置").is_none());
+    // English labels are wider: at 1280 px the file buttons, settings and
+    // language move into the 更多 menu, and the toolbar stays one row.
+    harness
+        .get_by_label(super::toolbar::more_label(UiLang::En))
+        .click();
+    harness.run();
     harness.get_by_label("中文").click();
     harness.run();
     harness.get_by_label("发送位置");
+    assert!(
+        harness
+            .query_by_label(super::toolbar::more_label(UiLang::Zh))
+            .is_none()
+    );
 }
 
 #[test]
@@ -707,7 +718,7 @@ fn the_rules_view_finds_tries_and_switches_a_rule() {
         .get_by_label(super::rules_view::search_label(UiLang::Zh))
         .type_text("wechat.variant");
     harness.run();
-    harness.get_by_label("wechat.variant").click();
+    harness.get_by_label("微信的变体写法").click();
     harness.run();
     harness.get_by_label_contains("绿泡泡、绿色泡泡");
     harness
@@ -760,8 +771,15 @@ fn a_rule_switched_off_keeps_its_place_and_says_it_is_off() {
     let [rule] = off.as_slice() else {
         panic!("one rule switched off: {off:?}");
     };
-    harness.get_by_label(rule).click();
+    // Listed by its name, in the UI's language; the id beside it.
+    let name = {
+        let book = harness.state().state.rules.checker.book();
+        let rule = book.disabled().iter().find(|r| &r.id == rule).unwrap();
+        rule.name.zh.clone()
+    };
+    harness.get_by_label(&name).click();
     harness.run();
+    harness.get_by_label_contains(&format!("· {rule}"));
     harness.get_by_label_contains("· 已关闭");
     click_first_switch(&mut harness);
     assert!(
@@ -1119,7 +1137,7 @@ fn a_keystroke_runs_one_check_and_an_idle_frame_none() {
     harness.run();
     harness.get_by_label(search).type_text("wechat.variant");
     harness.run();
-    harness.get_by_label("wechat.variant").click();
+    harness.get_by_label("微信的变体写法").click();
     harness.run();
     let trial = super::rules_view::trial_label(UiLang::Zh);
     harness.get_by_label(trial).click();
@@ -1177,4 +1195,66 @@ fn a_finding_in_the_list_selects_its_span_and_hovering_links_both() {
     harness.run();
     let pointed = harness.state().state.pointed.clone();
     assert_eq!(pointed.map(|s| s.len()), Some(2));
+}
+
+/// The same change is offered once with its count, and accepted everywhere;
+/// a kind with several changes accepts them all at once.
+#[test]
+fn suggestions_are_grouped_by_kind_and_accepted_together() {
+    let persisted = Persisted {
+        draft: "宽60cm，长60cm，高60cm，尺码XL，重2kg".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted.clone(), FakePicker::default());
+    harness.get_by_label("60cm → 60厘米 ×3").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.draft,
+        "宽60厘米，长60厘米，高60厘米，尺码XL，重2kg"
+    );
+
+    let mut harness = self::harness(persisted, FakePicker::default());
+    harness.get_by_label_contains("全部采用 (4)").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.draft,
+        "宽60厘米，长60厘米，高60厘米，尺码XL，重2公斤"
+    );
+}
+
+/// A 20,000-char message with hundreds of warnings: the suggestions scroll
+/// in their own column, and the editor and the findings keep their room.
+#[test]
+fn a_huge_message_leaves_the_editor_and_findings_usable() {
+    let draft = "这款挂毯宽60cm，尺码XL，现价￥499，加我薇信 abc_123 哦。\n".repeat(600);
+    let draft: String = draft.chars().take(20_000).collect();
+    let persisted = Persisted {
+        draft,
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.run();
+    // The editor runs from under its label down to the rewrite panel.
+    let editor = harness.get_by_label(editor_label(UiLang::Zh)).rect();
+    let rewrite = harness.get_by_label("复制改写").rect();
+    assert!(rewrite.max.y < 800.0, "rewrite header {rewrite:?}");
+    assert!(
+        rewrite.min.y - editor.min.y > 300.0,
+        "editor from {editor:?} to {rewrite:?}"
+    );
+    let findings = harness.get_by_label("发现的问题").rect();
+    assert!(
+        findings.min.x > 800.0 && findings.max.x <= 1280.0,
+        "findings {findings:?}"
+    );
+    // Typing still goes into the editor.
+    harness.get_by_label(editor_label(UiLang::Zh)).focus();
+    harness.run();
+    harness
+        .get_by_label(editor_label(UiLang::Zh))
+        .type_text("好");
+    harness.run();
+    let typed = &harness.state().state.draft;
+    assert_eq!(typed.chars().count(), 20_001);
+    assert!(typed.contains('好'));
 }

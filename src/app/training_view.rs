@@ -176,10 +176,12 @@ fn session(ui: &mut egui::Ui, state: &mut AppState, live: &mut LiveCheck) {
             ui.label(RichText::new(lang.pick("需要复习的规则：", "Rules to review:")).strong());
             let checker = std::sync::Arc::clone(&state.rules.checker);
             for id in &review {
-                let message = checker
-                    .rule_named(id)
-                    .map_or(String::new(), |r| lang.text(&r.message).to_string());
-                ui.label(format!("{id}：{message}"));
+                match checker.rule_named(id) {
+                    Some(rule) => {
+                        ui.label(format!("{}：{}", lang.rule(rule), lang.text(&rule.message)))
+                    }
+                    None => ui.label(id),
+                };
             }
         }
         if ui.button(back_label(lang)).clicked() {

@@ -270,6 +270,10 @@ impl RuleBook {
                 for message in validate_rule(&rule) {
                     problems.push(locate(*source, &rule.id, message));
                 }
+                if let Some(message) = name_problem(&rule) {
+                    let at = Location::of_value(*source, &rule.id, "name");
+                    problems.push(at.problem(format!("rule `{}`: {message}", rule.id)));
+                }
                 let regexes = parse_regexes(*source, &rule, &mut problems);
                 parsed.entry(rule.id.clone()).or_insert(regexes);
                 if !ids.insert(rule.id.clone()) {
@@ -437,6 +441,23 @@ fn apply_override(
     }
 }
 
+/// A name given in one language only: lists in the other would show the id.
+/// No name at all is fine (the id is shown); half a name is a slip.
+fn name_problem(rule: &Rule) -> Option<String> {
+    let (zh, en) = (rule.name.zh.trim(), rule.name.en.trim());
+    match (zh.is_empty(), en.is_empty()) {
+        (true, false) => Some(format!(
+            "`name` has no Chinese (`zh` is empty); write one beside {en:?}, or leave `name` out \
+             and lists show the id"
+        )),
+        (false, true) => Some(format!(
+            "`name` has no English (`en` is empty); write one beside {zh:?}, or leave `name` out \
+             and lists show the id"
+        )),
+        _ => None,
+    }
+}
+
 fn validate_rule(rule: &Rule) -> Vec<String> {
     let mut problems = Vec::new();
     if rule.keywords.is_empty()
@@ -551,6 +572,74 @@ mod tests {
     fn builtin_rules_load() {
         let book = RuleBook::builtin().expect("built-in rules are valid");
         assert!(book.rules.len() > 20);
+    }
+
+    /// Lists show rules by name: every built-in rule has a short one in both
+    /// languages, and no two share one (in either language).
+    #[test]
+    fn every_builtin_rule_has_a_name_of_its_own() {
+        let book = RuleBook::builtin().expect("built-in rules are valid");
+        let mut problems = Vec::new();
+        let (mut zh, mut en) = (HashMap::new(), HashMap::new());
+        for rule in book.rules.iter().chain(&book.disabled) {
+            let name = &rule.name;
+            if name.zh.trim().is_empty() || name.en.trim().is_empty() {
+                problems.push(format!("{}: no name in both languages: {name:?}", rule.id));
+            }
+            if name.zh.chars().count() > 10 || name.en.chars().count() > 32 {
+                problems.push(format!(
+                    "{}: name longer than 10 zh / 32 en chars: {name:?}",
+                    rule.id
+                ));
+            }
+            for (seen, text) in [
+                (&mut zh, name.zh.clone()),
+                (&mut en, name.en.to_lowercase()),
+            ] {
+                if let Some(other) = seen.insert(text.clone(), rule.id.clone()) {
+                    problems.push(format!("{}: same name {text:?} as {other}", rule.id));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn a_name_in_one_language_only_is_reported_at_the_name() {
+        let pack = r#"{"pack": "x", "description": {"zh": "", "en": ""}, "rules": [
+  {"id": "mine.a", "category": "wechat", "severity": "block", "keywords": ["x"],
+   "name": {"zh": "暗号", "en": " "},
+   "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""}, "examples": {"match": ["x"]}}]}"#;
+        let text = load_own_pack(pack).to_string();
+        assert!(
+            text.starts_with("mine.json:3:4: rule `mine.a`: `name` has no English"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_rule_without_a_name_is_listed_by_its_id() {
+        let book = layered(
+            r#"{"pack": "m", "description": {"zh": "", "en": ""},
+  "rules": [{"id": "mine.word", "category": "solicitation", "severity": "block",
+    "keywords": ["暗号"], "message": {"zh": "", "en": ""}, "fix": {"zh": "", "en": ""},
+    "examples": {"match": ["暗号"]}}]}"#,
+        );
+        let mine = book.rules.iter().find(|r| r.id == "mine.word").unwrap();
+        assert!(mine.name.is_blank());
+        assert_eq!(mine.label(crate::Language::Chinese), "mine.word");
+        let written = serde_json::to_string(mine).unwrap();
+        assert!(
+            !written.contains("\"name\""),
+            "no name is written as none: {written}"
+        );
+        let variant = book
+            .rules
+            .iter()
+            .find(|r| r.id == "wechat.variant")
+            .unwrap();
+        assert_eq!(variant.label(crate::Language::Chinese), "微信的变体写法");
+        assert_eq!(variant.label(crate::Language::English), "WeChat, disguised");
     }
 
     #[test]

@@ -166,6 +166,11 @@ pub struct Bilingual {
 }
 
 impl Bilingual {
+    /// Whether neither language has any text (blank counts as none).
+    pub fn is_blank(&self) -> bool {
+        self.zh.trim().is_empty() && self.en.trim().is_empty()
+    }
+
     pub fn get(&self, language: crate::Language) -> &str {
         match language {
             crate::Language::Chinese => &self.zh,
@@ -256,6 +261,12 @@ pub struct Examples {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
+    /// A short human name for lists, in both languages (「微信的变体写法」,
+    /// "WeChat, disguised"); the id stays the stable key. Every built-in rule
+    /// has one; a merchant's pack may leave it out, and [`Rule::label`] then
+    /// shows the id.
+    #[serde(default, skip_serializing_if = "Bilingual::is_blank")]
+    pub name: Bilingual,
     pub category: Category,
     pub severity: Severity,
     /// Literal words, matched on the canonical form (so "V信" also finds "Ｖ信").
@@ -301,6 +312,15 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// What a list shows for the rule in `language`: its name, or its id when
+    /// it has no name in that language.
+    pub fn label(&self, language: crate::Language) -> &str {
+        match self.name.get(language) {
+            name if name.trim().is_empty() => &self.id,
+            name => name,
+        }
+    }
+
     /// Whether the rule matches a channel's own name (微信, QQ, 淘宝), not a
     /// number, ID or handle found by code beside it.
     pub fn names_channel(&self) -> bool {
