@@ -54,12 +54,17 @@ impl FindingsPanel {
                             lang.category(finding.category)
                         );
                         let span = finding.start..finding.end;
-                        let pointed = state.pointed.as_ref() == Some(&span);
-                        let response = ui
-                            .selectable_label(pointed, RichText::new(text).color(colour))
-                            .on_hover_ui(|ui| {
-                                finding_details(ui, &state.rules.checker, finding, lang)
-                            });
+                        // Pointed at here or in the editor: marked as the
+                        // editor marks it, so the two read as one.
+                        let mut text = RichText::new(text).color(colour);
+                        if state.pointed.as_ref() == Some(&span) {
+                            text = text
+                                .strong()
+                                .background_color(marking(severity, dark).background);
+                        }
+                        let response = ui.selectable_label(false, text).on_hover_ui(|ui| {
+                            finding_details(ui, &state.rules.checker, finding, lang)
+                        });
                         if response.hovered() {
                             hovered = Some(span.clone());
                         }

@@ -59,8 +59,17 @@ fn harness_with_places(
     picker: FakePicker,
     places: super::Places,
 ) -> Harness<'static, DmlintApp> {
+    harness_sized(persisted, picker, places, egui::vec2(1280.0, 800.0))
+}
+
+fn harness_sized(
+    persisted: Persisted,
+    picker: FakePicker,
+    places: super::Places,
+    size: egui::Vec2,
+) -> Harness<'static, DmlintApp> {
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .with_context_setup(fonts::install)
         .build_ui_state(
             |ui, app: &mut DmlintApp| app.show(ui),
@@ -74,6 +83,18 @@ fn harness_with_places(
                 || {},
             ),
         )
+}
+
+/// Clicks a toolbar button, through the 更多 menu when it is in there.
+fn click_toolbar(harness: &mut Harness<'_, DmlintApp>, label: &str, lang: UiLang) {
+    if harness.query_by_label(label).is_none() {
+        harness
+            .get_by_label(super::toolbar::more_label(lang))
+            .click();
+        harness.run();
+    }
+    harness.get_by_label(label).click();
+    harness.run();
 }
 
 fn type_message(harness: &mut Harness<'_, DmlintApp>, text: &str) {
@@ -199,20 +220,8 @@ fn the_ui_switches_to_english_and_back() {
     harness.get_by_label(editor_label(UiLang::En));
     harness.get_by_label_contains("Waiting for a message");
     assert!(harness.query_by_label("发送位置").is_none());
-    // English labels are wider: at 1280 px the file buttons, settings and
-    // language move into the 更多 menu, and the toolbar stays one row.
-    harness
-        .get_by_label(super::toolbar::more_label(UiLang::En))
-        .click();
-    harness.run();
-    harness.get_by_label("中文").click();
-    harness.run();
+    click_toolbar(&mut harness, "中文", UiLang::En);
     harness.get_by_label("发送位置");
-    assert!(
-        harness
-            .query_by_label(super::toolbar::more_label(UiLang::Zh))
-            .is_none()
-    );
 }
 
 #[test]
@@ -1257,4 +1266,46 @@ fn a_huge_message_leaves_the_editor_and_findings_usable() {
     let typed = &harness.state().state.draft;
     assert_eq!(typed.chars().count(), 20_001);
     assert!(typed.contains('好'));
+}
+
+/// At 1024×640 the toolbar stays one row, in both languages: what does not
+/// fit is in the 更多 menu, and the badge and the views stay put.
+#[test]
+fn a_narrow_window_keeps_the_toolbar_on_one_row() {
+    let places = super::Places {
+        rules: None,
+        progress: None,
+        session: None,
+    };
+    let persisted = Persisted {
+        draft: "加我薇信 abc_123".to_string(),
+        ..Persisted::default()
+    };
+    let size = egui::vec2(1024.0, 640.0);
+    let mut harness = harness_sized(persisted, FakePicker::default(), places, size);
+    harness.run();
+    for lang in [UiLang::Zh, UiLang::En] {
+        let check = super::batch_view::view_label(lang, super::state::View::Check);
+        let row = harness.get_by_label(check).rect();
+        let verdict = format!("{} · ", lang.verdict(dmlint::Verdict::Block));
+        let badge = harness.get_by_label_contains(&verdict).rect();
+        let more = harness
+            .get_by_label(super::toolbar::more_label(lang))
+            .rect();
+        for rect in [badge, more] {
+            let off = (rect.center().y - row.center().y).abs();
+            assert!(off < 4.0, "{lang:?}: {rect:?} off the row {row:?}");
+        }
+        assert!(more.max.x <= 1024.0, "{lang:?}: {more:?} cut off");
+        harness
+            .get_by_label(super::toolbar::more_label(lang))
+            .click();
+        harness.run();
+        harness.get_by_label(lang.pick("打开文件", "Open file"));
+        harness
+            .get_by_label(lang.other().pick("中文", "English"))
+            .click();
+        harness.run();
+    }
+    assert_eq!(harness.state().state.settings.lang, UiLang::Zh);
 }

@@ -5,6 +5,7 @@ use dmlint::{Context, Severity};
 use egui::RichText;
 
 use super::batch_view::view_label;
+use super::i18n::UiLang;
 use super::state::{AppState, View};
 use super::style::verdict_colour;
 
@@ -12,19 +13,29 @@ use super::style::verdict_colour;
 const BADGE_WIDTH: f32 = 230.0;
 
 /// The trade and context boxes keep this width whatever they show.
-const COMBO_WIDTH: f32 = 120.0;
+const COMBO_WIDTH: f32 = 100.0;
 
-/// One row that never wraps: the views, the badge and the check's settings
-/// always; the file buttons, settings and language inline when they fit,
-/// in a 更多 menu when the window is narrow.
+/// Room kept for the 更多 button when something moves into it.
+const MORE_WIDTH: f32 = 80.0;
+
+/// One row that never wraps: the views and the badge always; then where the
+/// message goes and the trade, then files, settings and language, each
+/// inline while it fits and in the 更多 menu when the window is narrow.
 #[derive(Default)]
 pub struct Toolbar {
-    /// The width the inline buttons took when last shown.
-    actions_width: Option<f32>,
+    /// The width each optional group took when last shown inline, for the
+    /// language it was shown in.
+    widths: [Option<f32>; 2],
+    measured_in: Option<UiLang>,
 }
 
 impl Toolbar {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
+        let lang = state.settings.lang;
+        if self.measured_in != Some(lang) {
+            self.widths = [None; 2];
+            self.measured_in = Some(lang);
+        }
         ui.horizontal(|ui| {
             views(ui, state);
             ui.separator();
@@ -32,31 +43,52 @@ impl Toolbar {
                 badge(ui, state);
                 ui.separator();
             }
-            check_settings(ui, state);
-            ui.separator();
-            let fits = self
-                .actions_width
-                .is_none_or(|width| width <= ui.available_width());
-            if fits {
-                let used = ui.horizontal(|ui| actions(ui, state)).response.rect.width();
-                self.actions_width = Some(used);
-            } else {
-                let lang = state.settings.lang;
-                ui.menu_button(more_label(lang), |ui| actions(ui, state));
+            let inline = self.inline_groups(ui.available_width());
+            let groups: [fn(&mut egui::Ui, &mut AppState); 2] = [check_settings, actions];
+            for (group, show) in groups.iter().enumerate() {
+                if group < inline {
+                    let used = ui.horizontal(|ui| show(ui, state)).response.rect.width();
+                    self.widths[group] = Some(used);
+                    ui.separator();
+                }
+            }
+            if inline < groups.len() {
+                ui.menu_button(more_label(lang), |ui| {
+                    for show in &groups[inline..] {
+                        show(ui, state);
+                        ui.separator();
+                    }
+                });
             }
         });
     }
+
+    /// How many of the optional groups fit in `available`, in order; a group
+    /// not measured yet is tried inline.
+    fn inline_groups(&self, available: f32) -> usize {
+        const SPACING: f32 = 12.0;
+        let width = |group: &Option<f32>| group.unwrap_or(0.0) + SPACING;
+        if self.widths.iter().map(width).sum::<f32>() <= available {
+            return self.widths.len();
+        }
+        let mut used = MORE_WIDTH;
+        self.widths
+            .iter()
+            .take_while(|group| {
+                used += width(group);
+                used <= available
+            })
+            .count()
+    }
 }
 
-/// The menu that holds the file buttons, settings and language when the
-/// window is too narrow for them.
-pub fn more_label(lang: super::i18n::UiLang) -> &'static str {
+/// The menu that holds what does not fit in a narrow window.
+pub fn more_label(lang: UiLang) -> &'static str {
     lang.pick("更多…", "More…")
 }
 
 fn views(ui: &mut egui::Ui, state: &mut AppState) {
     let lang = state.settings.lang;
-    ui.heading("dmlint");
     for view in [
         View::Check,
         View::Batch,
