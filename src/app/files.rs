@@ -78,10 +78,9 @@ impl AppState {
 
     /// Opens a text file into the editor; the replaced draft stays undoable.
     pub fn open_path(&mut self, path: &Path) {
-        // An opened file is a new draft, no longer a library row.
-        if let Some(batch) = &mut self.batch {
-            batch.editing = None;
-        }
+        // An opened file is a new draft, no longer a library row: it
+        // replaces the operator's own draft, which undo brings back.
+        self.leave_row();
         match read_text(path) {
             Ok(text) => {
                 self.replace_draft(text);

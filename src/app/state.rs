@@ -179,6 +179,9 @@ pub struct AppState {
     pub analysis: Analysis,
     /// Drafts replaced by "apply", a suggestion or an opened file, newest last.
     pub undo: Vec<String>,
+    /// The operator's own draft and its undo, put aside while a library row
+    /// is open in the editor; returning to the library brings them back.
+    parked: Option<(String, Vec<String>)>,
     /// A span (chars) the editor should select on its next frame.
     pub select_request: Option<Range<usize>>,
     /// The finding span (chars) under the pointer last frame, in the editor
@@ -222,6 +225,7 @@ impl AppState {
             draft: persisted.draft,
             analysis,
             undo: Vec::new(),
+            parked: None,
             select_request: None,
             pointed: None,
             pointed_now: None,
@@ -246,10 +250,13 @@ impl AppState {
         state
     }
 
+    /// What is saved: the operator's own draft, also while a library row
+    /// has it put aside (the row's edits are in the library's table).
     pub fn persisted(&self) -> Persisted {
+        let draft = self.parked.as_ref().map_or(&self.draft, |(draft, _)| draft);
         Persisted {
             settings: self.settings.clone(),
-            draft: self.draft.clone(),
+            draft: draft.clone(),
         }
     }
 
@@ -491,10 +498,20 @@ impl AppState {
 
     /// Leaves a library row open in the check view for the batch view.
     pub fn back_to_library(&mut self) {
+        self.leave_row();
+        self.view = View::Batch;
+    }
+
+    /// Stops editing a library row: the operator's own draft comes back.
+    pub fn leave_row(&mut self) {
         if let Some(batch) = &mut self.batch {
             batch.editing = None;
         }
-        self.view = View::Batch;
+        if let Some((draft, undo)) = self.parked.take() {
+            self.draft = draft;
+            self.undo = undo;
+            self.refresh();
+        }
         if self.notice_about(About::RowEdit) {
             self.notice = None;
         }
@@ -576,8 +593,15 @@ impl AppState {
         let message = &batch.library.messages[row];
         let text = message.text.clone();
         let location = message.location;
-        batch.editing = Some(row);
-        self.replace_draft(text);
+        let first_row = batch.editing.replace(row).is_none();
+        // The row gets the editor and an undo of its own; the operator's
+        // draft waits, and undo never writes it into the row.
+        let draft = std::mem::replace(&mut self.draft, text);
+        let undo = std::mem::take(&mut self.undo);
+        if first_row {
+            self.parked = Some((draft, undo));
+        }
+        self.refresh();
         self.view = View::Check;
         self.notify_about(
             About::RowEdit,

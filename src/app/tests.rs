@@ -1309,3 +1309,37 @@ fn a_narrow_window_keeps_the_toolbar_on_one_row() {
     }
     assert_eq!(harness.state().state.settings.lang, UiLang::Zh);
 }
+
+/// Opening a library row puts the operator's draft aside, with its undo:
+/// undo in the row never writes the draft into it, the draft is what is
+/// saved meanwhile, and going back to the library brings it back.
+#[test]
+fn opening_a_row_keeps_the_operators_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("scripts.csv");
+    std::fs::write(&input, "text\n有事加我微信 abc123\n欢迎光临\n").unwrap();
+    let (mut harness, _) = opened_library(&input);
+    let own = "我自己写到一半的欢迎语";
+    harness.state_mut().state.replace_draft(own.to_string());
+    harness.run();
+    harness.get_by_label("打开 2").click();
+    harness.run();
+    assert_eq!(harness.state().state.draft, "有事加我微信 abc123");
+    assert_eq!(harness.state().state.persisted().draft, own);
+    harness.get_by_label("应用到编辑器").click();
+    harness.run();
+    harness.get_by_label("撤销").click();
+    harness.run();
+    harness.get_by_label("撤销").click();
+    harness.run();
+    assert_eq!(harness.state().state.draft, "有事加我微信 abc123");
+    harness.get_by_label("应用到编辑器").click();
+    harness.run();
+    harness.get_by_label("返回批量检查").click();
+    harness.run();
+    let state = &harness.state().state;
+    assert_eq!(state.draft, own);
+    let batch = state.batch.as_ref().unwrap();
+    assert_eq!(batch.library.messages[0].text, "可以点击下方名片联系我们");
+    assert_eq!(state.undo.len(), 1, "the draft's own undo is back");
+}
