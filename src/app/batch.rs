@@ -74,6 +74,48 @@ impl Job {
     }
 }
 
+/// A library being read on its own thread: a large workbook never freezes
+/// the window.
+pub struct Reading {
+    pub path: PathBuf,
+    pub read: ReadOptions,
+    result: mpsc::Receiver<Result<Library, LibraryError>>,
+}
+
+/// How reading a library ended.
+pub enum ReadOutcome {
+    Read(Library),
+    Failed(LibraryError),
+    /// The reader stopped without an answer (a bug, caught): the app goes on.
+    BrokeDown,
+}
+
+impl Reading {
+    pub fn start(path: &Path, read: ReadOptions, ctx: &egui::Context) -> Reading {
+        let (sender, result) = mpsc::channel();
+        let (file, options, ctx) = (path.to_path_buf(), read.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            let _ = sender.send(Library::read(&file, &options));
+            ctx.request_repaint();
+        });
+        Reading {
+            path: path.to_path_buf(),
+            read,
+            result,
+        }
+    }
+
+    /// How it ended, once it has; `None` while still reading.
+    pub fn poll(&self) -> Option<ReadOutcome> {
+        match self.result.try_recv() {
+            Ok(Ok(library)) => Some(ReadOutcome::Read(library)),
+            Ok(Err(e)) => Some(ReadOutcome::Failed(e)),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(ReadOutcome::BrokeDown),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
     #[default]
@@ -118,17 +160,17 @@ struct RowsKey {
 }
 
 impl Batch {
-    pub fn open(
-        path: &Path,
-        read: ReadOptions,
+    /// The library just read, checked from now on in the background.
+    pub fn start(
+        reading: Reading,
+        library: Library,
         checker: &Arc<Checker>,
         options: CheckOptions,
         cards: CardPhrases,
         ctx: &egui::Context,
-    ) -> Result<Batch, LibraryError> {
-        let library = Library::read(path, &read)?;
+    ) -> Batch {
         let job = Job::start(Arc::clone(checker), &library, options, cards, ctx);
-        Ok(Batch::with_job(path, read, library, job))
+        Batch::with_job(&reading.path, reading.read, library, job)
     }
 
     fn with_job(path: &Path, read: ReadOptions, library: Library, job: Job) -> Batch {

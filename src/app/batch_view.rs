@@ -44,7 +44,20 @@ impl BatchView {
                 state.open_library(&path, Default::default(), ui.ctx());
             }
         });
-        state.poll_batch();
+        if let Some(reading) = &state.reading {
+            let name = reading.path.display().to_string();
+            let mut stop = false;
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("{} {name}……", lang.pick("正在读取", "Reading")));
+                stop = ui.button(lang.pick("取消", "Cancel")).clicked();
+            });
+            if stop {
+                state.reading = None;
+                state.notice = None;
+            }
+            return;
+        }
         let Some(batch) = &mut state.batch else {
             ui.label(lang.pick(
                 "支持 txt（每行一条或空行分隔）、CSV/TSV、JSON/JSONL、Excel（.xlsx），编码自动识别（UTF-8、GBK、UTF-16）。也可以把文件拖进窗口。",
@@ -54,10 +67,11 @@ impl BatchView {
         };
         ui.label(RichText::new(batch.path.display().to_string()).weak());
         for problem in batch.library.problems.iter().take(5) {
-            ui.colored_label(
-                marking(Severity::Warn, ui.visuals().dark_mode).strong,
-                problem,
-            );
+            let said = match lang {
+                UiLang::Zh => super::errors::row_zh(problem),
+                UiLang::En => problem.to_string(),
+            };
+            ui.colored_label(marking(Severity::Warn, ui.visuals().dark_mode).strong, said);
         }
         let mut reread = None;
         if batch.library.columns.len() > 1 || batch.library.sheets.len() > 1 {

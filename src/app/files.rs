@@ -31,8 +31,8 @@ impl FilePicker for NativePicker {
 }
 
 /// Reads a text file as UTF-8 (a BOM is dropped); the error names the file.
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+pub fn read_text(path: &Path) -> Result<String, Said> {
+    let bytes = std::fs::read(path).map_err(|e| Said::io(path, &e))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let line = bytes[..e.utf8_error().valid_up_to()]
@@ -40,17 +40,19 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        format!(
-            "{}:{line}: not valid UTF-8; save it as UTF-8",
-            path.display()
+        let path = path.display();
+        Said::new(
+            format!("{path}:{line}：不是 UTF-8 文本，请另存为 UTF-8"),
+            format!("{path}:{line}: not valid UTF-8; save it as UTF-8"),
         )
     })
 }
 
-pub fn write_text(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+pub fn write_text(path: &Path, text: &str) -> Result<(), Said> {
+    std::fs::write(path, text).map_err(|e| Said::io(path, &e))
 }
 
+use super::errors::Said;
 use super::state::AppState;
 
 impl AppState {
@@ -91,7 +93,11 @@ impl AppState {
                     false,
                 );
             }
-            Err(e) => self.notify(format!("无法打开：{e}"), format!("Cannot open: {e}"), true),
+            Err(e) => self.notify(
+                format!("无法打开：{}", e.zh),
+                format!("Cannot open: {}", e.en),
+                true,
+            ),
         }
     }
 
@@ -106,7 +112,11 @@ impl AppState {
                     false,
                 );
             }
-            Err(e) => self.notify(format!("无法保存：{e}"), format!("Cannot save: {e}"), true),
+            Err(e) => self.notify(
+                format!("无法保存：{}", e.zh),
+                format!("Cannot save: {}", e.en),
+                true,
+            ),
         }
     }
 }

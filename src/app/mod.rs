@@ -6,6 +6,7 @@ mod batch;
 mod batch_view;
 mod derived;
 mod editor;
+mod errors;
 mod files;
 mod findings;
 mod fonts;
@@ -29,6 +30,7 @@ use egui::{Key, Modifiers, RichText};
 
 use batch_view::BatchView;
 use editor::Editor;
+use errors::Said;
 use files::{FilePicker, NativePicker};
 use findings::FindingsPanel;
 use handbook_view::HandbookView;
@@ -141,7 +143,7 @@ impl DmlintApp {
         }
         for broken in broken {
             let moved_to = broken.moved_to.display();
-            let error = &broken.error;
+            let error = Said::store(&broken.error);
             let (zh, en) = if broken.settings {
                 ("设置", "settings")
             } else {
@@ -149,21 +151,38 @@ impl DmlintApp {
             };
             match &broken.stuck {
                 None => state.notify(
-                    format!("上次保存的{zh}读不出来，已原样移到 {moved_to}，{zh}从空白开始。（{error}）"),
-                    format!("The saved {en} could not be read ({error}); it was moved to {moved_to} and starts clean."),
+                    format!(
+                        "上次保存的{zh}读不出来，已原样移到 {moved_to}，{zh}从空白开始。（{}）",
+                        error.zh
+                    ),
+                    format!(
+                        "The saved {en} could not be read ({}); it was moved to {moved_to} and starts clean.",
+                        error.en
+                    ),
                     true,
                 ),
                 Some(e) => state.notify(
-                    format!("上次保存的{zh}读不出来，也没能移开（{e}），请先备份 {moved_to}。（{error}）"),
-                    format!("The saved {en} could not be read ({error}) nor moved aside ({e}); back up {moved_to} first."),
+                    format!(
+                        "上次保存的{zh}读不出来，也没能移开（{}），请先备份 {moved_to}。（{}）",
+                        errors::io_zh(e),
+                        error.zh
+                    ),
+                    format!(
+                        "The saved {en} could not be read ({}) nor moved aside ({e}); back up {moved_to} first.",
+                        error.en
+                    ),
                     true,
                 ),
             }
         }
         if let Some(e) = training_problem {
+            let e = Said::store(&e);
             state.notify(
-                format!("学习记录读不出来，先用空白记录：{e}"),
-                format!("The training record cannot be read; starting from an empty one: {e}"),
+                format!("学习记录读不出来，先用空白记录：{}", e.zh),
+                format!(
+                    "The training record cannot be read; starting from an empty one: {}",
+                    e.en
+                ),
                 true,
             );
         }
@@ -185,9 +204,10 @@ impl DmlintApp {
     /// Writes the draft and settings; a failure is said, not fatal.
     pub fn save_session(&mut self) {
         if let Err(e) = self.store.save(&self.state.persisted()) {
+            let e = Said::store(&e);
             self.state.notify(
-                format!("无法保存草稿：{e}"),
-                format!("Cannot save the draft: {e}"),
+                format!("无法保存草稿：{}", e.zh),
+                format!("Cannot save the draft: {}", e.en),
                 true,
             );
         }
@@ -198,6 +218,7 @@ impl DmlintApp {
         self.handle_keys_and_drops(ui.ctx());
         let state = &mut self.state;
         state.reload_rules_if_changed();
+        state.poll_batch(ui.ctx());
         state.refresh();
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar.ui(ui, state));
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));

@@ -11,6 +11,8 @@ use dmlint::Checker;
 use dmlint::rules::{PackFile, Rule, RuleBook, RulePack, read_packs};
 use notify::Watcher;
 
+use super::errors::Said;
+
 pub struct RuleSet {
     pub checker: Arc<Checker>,
     /// Packs that were skipped, each with its problems (`file:line:col: …`).
@@ -127,15 +129,22 @@ const OWN_WORDS_RULE: &str = "mine.always_flag";
 impl RuleSet {
     /// Adds `word` to the operator's own rule (a pack in the rules folder,
     /// made on first use) and reloads. The error says what went wrong.
-    pub fn always_flag(&mut self, word: &str, switched_off: &[String]) -> Result<(), String> {
-        let folder = self
-            .folder
-            .clone()
-            .ok_or("this system has no folder for your own rules")?;
+    pub fn always_flag(&mut self, word: &str, switched_off: &[String]) -> Result<(), Said> {
+        let folder = self.folder.clone().ok_or_else(|| {
+            Said::new(
+                "这台电脑上没有存放你自己规则的文件夹",
+                "this system has no folder for your own rules",
+            )
+        })?;
         let path = folder.join(OWN_WORDS_FILE);
         let mut pack: RulePack = match std::fs::read_to_string(&path) {
-            Ok(text) => serde_json::from_str(&text)
-                .map_err(|e| format!("{}: {e}; fix or remove the file", path.display()))?,
+            Ok(text) => serde_json::from_str(&text).map_err(|e| {
+                let shown = path.display();
+                Said::new(
+                    format!("{shown}：内容有误（{e}），请改正或删掉这个文件"),
+                    format!("{shown}: {e}; fix or remove the file"),
+                )
+            })?,
             Err(_) => template(),
         };
         if !pack.rules.iter().any(|r| r.id == OWN_WORDS_RULE) {
@@ -147,10 +156,11 @@ impl RuleSet {
                 rule.examples.matches.push(word.to_string());
             }
         }
-        let json = serde_json::to_string_pretty(&pack).map_err(|e| e.to_string())?;
-        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        let json = serde_json::to_string_pretty(&pack)
+            .map_err(|e| Said::new(format!("无法写出规则（{e}）"), e.to_string()))?;
+        std::fs::create_dir_all(&folder).map_err(|e| Said::io(&folder, &e))?;
         dmlint::library::write_atomically(&path, json.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(|e| Said::io(&path, &e))?;
         self.reload(switched_off);
         Ok(())
     }

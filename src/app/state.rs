@@ -10,8 +10,9 @@ use dmlint::rules::Profiles;
 use dmlint::{CheckOptions, Checker, Context, ProfileId, Report};
 use serde::{Deserialize, Serialize};
 
-use super::batch::Batch;
+use super::batch::{Batch, ReadOutcome, Reading};
 use super::derived;
+use super::errors::{self, Said};
 use super::files::FilePicker;
 use super::i18n::UiLang;
 use super::rule_set::RuleSet;
@@ -197,6 +198,8 @@ pub struct AppState {
     pub view: View,
     /// The library open in the batch view.
     pub batch: Option<Batch>,
+    /// A library being read, before it becomes the batch.
+    pub reading: Option<Reading>,
     pub training: Training,
 }
 
@@ -235,6 +238,7 @@ impl AppState {
             path_field: String::new(),
             view: View::Check,
             batch: None,
+            reading: None,
             training,
         };
         if let Some(unknown) = unknown {
@@ -367,8 +371,8 @@ impl AppState {
                 );
             }
             Err(e) => self.notify(
-                format!("无法添加：{e}"),
-                format!("Cannot add it: {e}"),
+                format!("无法添加：{}", e.zh),
+                format!("Cannot add it: {}", e.en),
                 true,
             ),
         }
@@ -376,33 +380,40 @@ impl AppState {
 
     /// Writes the allowlist, one word per line, where the operator picks.
     pub fn export_allowlist(&mut self) {
-        let Some(path) = self.picker.pick_save("allowlist.txt") else {
-            self.notify(
-                "没有导出。如果没有弹出对话框，请在底部输入路径。",
-                "Nothing exported. If no dialog appeared, type a path at the bottom.",
-                false,
-            );
+        let Some(path) = self.export_target("allowlist.txt") else {
             return;
         };
         let mut text = self.settings.allowlist.trim_end().to_string();
         text.push('\n');
-        let written = library::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
+        let written = write_file(&path, text.as_bytes());
         self.finish_export(&path, written);
     }
 
     /// Writes every operator's record as CSV where the operator picks.
     pub fn export_training(&mut self) {
-        let Some(path) = self.picker.pick_save("training-record.csv") else {
+        let Some(path) = self.export_target("training-record.csv") else {
+            return;
+        };
+        let csv = self.training.progress.to_csv(&self.training.course);
+        let written = write_file(&path, csv.as_bytes());
+        self.finish_export(&path, written);
+    }
+
+    /// Where to export `file_name`: the dialog's answer, or where no dialog
+    /// answers the path typed in the status bar; `None` says what to do.
+    fn export_target(&mut self, file_name: &str) -> Option<std::path::PathBuf> {
+        let path = self
+            .picker
+            .pick_save(file_name)
+            .or_else(|| self.typed_path());
+        if path.is_none() {
             self.notify(
                 "没有导出。如果没有弹出对话框，请在底部输入路径。",
                 "Nothing exported. If no dialog appeared, type a path at the bottom.",
                 false,
             );
-            return;
-        };
-        let csv = self.training.progress.to_csv(&self.training.course);
-        let written = library::write_atomically(&path, csv.as_bytes()).map_err(|e| e.to_string());
-        self.finish_export(&path, written);
+        }
+        path
     }
 
     /// Switches a rule off or back on, and checks again.
@@ -462,9 +473,10 @@ impl AppState {
         self.notice.as_ref().is_some_and(|n| n.about == about)
     }
 
-    /// Takes the batch check's result when it is ready, and says how it ended
-    /// in place of "checking…".
-    pub fn poll_batch(&mut self) {
+    /// Takes a library once read, and the batch check's result once ready,
+    /// and says how each ended in place of "reading…" / "checking…".
+    pub fn poll_batch(&mut self, ctx: &egui::Context) {
+        self.poll_reading(ctx);
         let waiting = self.notice_about(About::BatchCheck);
         let Some(batch) = &mut self.batch else {
             return;
@@ -492,6 +504,46 @@ impl AppState {
                 format!("检查完成：{name}，共 {total} 条"),
                 format!("Checked {name}: {total} messages"),
                 false,
+            ),
+        }
+    }
+
+    /// A library read: its check starts, with the operator's own context
+    /// (rows name theirs in the library).
+    fn poll_reading(&mut self, ctx: &egui::Context) {
+        let Some(outcome) = self.reading.as_ref().and_then(Reading::poll) else {
+            return;
+        };
+        let Some(reading) = self.reading.take() else {
+            return;
+        };
+        let name = reading.path.display().to_string();
+        match outcome {
+            ReadOutcome::Read(library) => {
+                let inputs = check_inputs(&self.settings, None, self.rules.generation);
+                let options = inputs.options(self.rules.checker.book().profiles());
+                let checker = &self.rules.checker;
+                let batch = Batch::start(reading, library, checker, options, inputs.cards(), ctx);
+                self.batch = Some(batch);
+                self.notify_about(
+                    About::BatchCheck,
+                    format!("正在检查 {name}"),
+                    format!("Checking {name}"),
+                    false,
+                );
+            }
+            ReadOutcome::Failed(e) => {
+                let e = Said::library(&e);
+                self.notify(
+                    format!("无法打开：{}", e.zh),
+                    format!("Cannot open: {}", e.en),
+                    true,
+                )
+            }
+            ReadOutcome::BrokeDown => self.notify(
+                format!("读取 {name} 时出错，其他功能不受影响。"),
+                format!("Reading {name} broke down; the rest of the app works."),
+                true,
             ),
         }
     }
@@ -550,33 +602,19 @@ impl AppState {
         read: library::ReadOptions,
         ctx: &egui::Context,
     ) {
-        if let Some(old) = &self.batch {
+        self.leave_row();
+        if let Some(old) = self.batch.take() {
             old.cancel();
         }
-        // The operator's own context: rows name theirs in the library.
-        let inputs = check_inputs(&self.settings, None, self.rules.generation);
-        let options = inputs.options(self.rules.checker.book().profiles());
-        match Batch::open(
-            path,
-            read,
-            &self.rules.checker,
-            options,
-            inputs.cards(),
-            ctx,
-        ) {
-            Ok(batch) => {
-                self.batch = Some(batch);
-                self.view = View::Batch;
-                let name = path.display();
-                self.notify_about(
-                    About::BatchCheck,
-                    format!("正在检查 {name}"),
-                    format!("Checking {name}"),
-                    false,
-                );
-            }
-            Err(e) => self.notify(format!("无法打开：{e}"), format!("Cannot open: {e}"), true),
-        }
+        self.reading = Some(Reading::start(path, read, ctx));
+        self.view = View::Batch;
+        let name = path.display();
+        self.notify_about(
+            About::BatchCheck,
+            format!("正在读取 {name}……"),
+            format!("Reading {name}…"),
+            false,
+        );
     }
 
     /// The path typed in the status bar, if any.
@@ -624,23 +662,18 @@ impl AppState {
         let name = suggested
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        // Where no dialog answers, the path typed in the status bar.
-        let Some(path) = self.picker.pick_save(&name).or_else(|| self.typed_path()) else {
-            self.notify(
-                "没有导出。如果没有弹出对话框，请在底部输入路径。",
-                "Nothing exported. If no dialog appeared, type a path at the bottom.",
-                false,
-            );
+        let Some(path) = self.export_target(&name) else {
+            return;
+        };
+        let Some(batch) = &self.batch else {
             return;
         };
         match kind {
             Export::Fixed => self.write_fixed(&path, false),
             Export::ReportCsv | Export::ReportJson => {
                 let written = match batch.report_bytes(kind == Export::ReportJson) {
-                    Ok(bytes) => {
-                        library::write_atomically(&path, &bytes).map_err(|e| e.to_string())
-                    }
-                    Err(e) => Err(e.to_string()),
+                    Ok(bytes) => write_file(&path, &bytes),
+                    Err(e) => Err(Said::write(&e)),
                 };
                 self.finish_export(&path, written);
             }
@@ -658,13 +691,13 @@ impl AppState {
         }
         batch.confirm_overwrite = None;
         let result = match batch.fixed_bytes() {
-            Ok(bytes) => library::write_atomically(path, &bytes).map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
+            Ok(bytes) => write_file(path, &bytes),
+            Err(e) => Err(Said::write(&e)),
         };
         self.finish_export(path, result);
     }
 
-    fn finish_export(&mut self, path: &std::path::Path, result: Result<(), String>) {
+    fn finish_export(&mut self, path: &std::path::Path, result: Result<(), Said>) {
         let name = path.display();
         match result {
             Ok(()) => self.notify(
@@ -673,10 +706,16 @@ impl AppState {
                 false,
             ),
             Err(e) => self.notify(
-                format!("无法导出到 {name}：{e}"),
-                format!("Cannot export to {name}: {e}"),
+                format!("无法导出到 {name}：{}", e.zh),
+                format!("Cannot export to {name}: {}", e.en),
                 true,
             ),
         }
     }
+}
+
+/// Writes `bytes` to `path` atomically; the error is the system's reason (the
+/// caller names the file).
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Said> {
+    library::write_atomically(path, bytes).map_err(|e| Said::new(errors::io_zh(&e), e.to_string()))
 }

@@ -23,6 +23,42 @@ pub enum LibraryError {
     },
 }
 
+/// A row that could not be read and was skipped; the rest of the library is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RowProblem {
+    #[error("{file}:{line}: no \"{key}\" string in this object; skipped")]
+    NoTextInObject {
+        file: String,
+        line: usize,
+        key: String,
+    },
+    #[error("{file}:{line}: not a JSON object ({error}); skipped")]
+    NotAnObject {
+        file: String,
+        line: usize,
+        error: String,
+    },
+    #[error("{file}: item {item}: no \"{key}\" string; skipped")]
+    NoTextInItem {
+        file: String,
+        item: usize,
+        key: String,
+    },
+    #[error("{file}:{line}: a broken row ({error}); skipped")]
+    BrokenRow {
+        file: String,
+        line: usize,
+        error: String,
+    },
+    #[error("{file}: row {row} has no column {column}; skipped")]
+    NoColumn {
+        file: String,
+        row: usize,
+        column: usize,
+    },
+}
+
 /// Bytes that are no text, or not in the encoding asked for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

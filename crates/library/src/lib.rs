@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use dmlint_engine::Context;
 
-pub use error::{ColumnProblem, DecodeError, FormatProblem, LibraryError, WriteError};
+pub use error::{ColumnProblem, DecodeError, FormatProblem, LibraryError, RowProblem, WriteError};
 pub use run::{Checked, check_all};
 
 /// How to read a file.
@@ -94,8 +94,8 @@ pub struct Library {
     /// The file name, as messages' ids and errors cite it.
     pub name: String,
     pub messages: Vec<Message>,
-    /// Rows that could not be read, each with its line and what to do.
-    pub problems: Vec<String>,
+    /// Rows that could not be read, each with its line; they are skipped.
+    pub problems: Vec<RowProblem>,
     /// The header row (CSV, Excel) and which column holds the text.
     pub columns: Vec<String>,
     pub text_column: Option<usize>,
@@ -293,20 +293,20 @@ impl Library {
                         lines.push(Some(value));
                     }
                     None => {
-                        self.problems.push(format!(
-                            "{}:{}: no \"{key}\" string in this object; skipped",
-                            self.name,
-                            i + 1
-                        ));
+                        self.problems.push(RowProblem::NoTextInObject {
+                            file: self.name.clone(),
+                            line: i + 1,
+                            key: key.to_string(),
+                        });
                         lines.push(Some(value));
                     }
                 },
                 Err(e) => {
-                    self.problems.push(format!(
-                        "{}:{}: not a JSON object ({e}); skipped",
-                        self.name,
-                        i + 1
-                    ));
+                    self.problems.push(RowProblem::NotAnObject {
+                        file: self.name.clone(),
+                        line: i + 1,
+                        error: e.to_string(),
+                    });
                     lines.push(Some(Value::String(line.to_string())));
                 }
             }
@@ -342,11 +342,11 @@ impl Library {
                         .and_then(parse_context);
                     self.push(id, i + 1, text.to_string(), context);
                 }
-                None => self.problems.push(format!(
-                    "{}: item {}: no \"{key}\" string; skipped",
-                    self.name,
-                    i + 1
-                )),
+                None => self.problems.push(RowProblem::NoTextInItem {
+                    file: self.name.clone(),
+                    item: i + 1,
+                    key: key.to_string(),
+                }),
             }
         }
         self.layout = Layout::Json {
@@ -372,9 +372,11 @@ impl Library {
             match record {
                 Ok(r) => records.push(r.iter().map(str::to_string).collect::<Vec<_>>()),
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    self.problems
-                        .push(format!("{}:{line}: a broken row ({e}); skipped", self.name));
+                    self.problems.push(RowProblem::BrokenRow {
+                        file: self.name.clone(),
+                        line: e.position().map_or(0, |p| p.line() as usize),
+                        error: e.to_string(),
+                    });
                 }
             }
         }
@@ -395,11 +397,11 @@ impl Library {
         for (index, record) in records.iter().enumerate().skip(1) {
             let line = index + 1;
             let Some(text) = record.get(column_index) else {
-                self.problems.push(format!(
-                    "{}: row {line} has no column {}; skipped",
-                    self.name,
-                    column_index + 1
-                ));
+                self.problems.push(RowProblem::NoColumn {
+                    file: self.name.clone(),
+                    row: line,
+                    column: column_index + 1,
+                });
                 continue;
             };
             let id = id_column.and_then(|c| record.get(c)).cloned();

@@ -180,3 +180,24 @@ fn opening_a_row_keeps_the_operators_draft() {
     assert_eq!(batch.library.messages[0].text, "可以点击下方名片联系我们");
     assert_eq!(state.undo.len(), 1, "the draft's own undo is back");
 }
+
+/// A library is read off the UI thread: opening returns at once with a
+/// "reading" state, and the table comes when the file is read and checked.
+/// A row the library could not read is said in the UI's language.
+#[test]
+fn a_library_is_read_in_the_background_and_its_problems_said_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("scripts.jsonl");
+    std::fs::write(&input, "{\"text\": \"欢迎光临\"}\n{\"id\": 2}\n").unwrap();
+    let mut harness = harness(Persisted::default(), FakePicker::default());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .state
+        .open_library(&input, Default::default(), &ctx);
+    let state = &harness.state().state;
+    assert!(state.reading.is_some() && state.batch.is_none());
+    wait_for_batch(&mut harness);
+    harness.get_by_label_contains("scripts.jsonl:2：这个对象里没有“text”文字，已跳过");
+    harness.get_by_label_contains("检查完成");
+}

@@ -189,3 +189,42 @@ fn an_old_session_file_keeps_its_settings() {
     assert_eq!(persisted.settings.card_zh, "旧话术");
     assert_eq!(persisted.settings.profile, "legal");
 }
+
+/// The notice about a broken draft is in the UI's language: what happened,
+/// where the file went, the position; not serde's English.
+#[test]
+fn a_broken_draft_is_reported_in_the_uis_language() {
+    use crate::app::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("session.json");
+    std::fs::write(&session, b"{\"draft\": \"\xff\xfe\"}").unwrap();
+    let loaded = Store::new(Some(session.clone())).load();
+    let places = crate::app::Places {
+        rules: None,
+        progress: None,
+        session: Some(session),
+    };
+    let size = egui::vec2(1280.0, 800.0);
+    let mut harness = harness_loaded(loaded, FakePicker::default(), places, size);
+    harness.run();
+    let notice = &harness.state().state.notice.clone().unwrap();
+    assert!(
+        notice.zh.starts_with("上次保存的草稿读不出来，已原样移到"),
+        "{}",
+        notice.zh
+    );
+    assert!(notice.zh.contains("内容损坏"), "{}", notice.zh);
+    let path_free = notice.zh.replace(&dir.path().display().to_string(), "");
+    let english = path_free
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| {
+            w.len() > 4 && !w.starts_with("session") && !w.starts_with("broken") && *w != "json"
+        })
+        .collect::<Vec<_>>();
+    assert!(
+        english.is_empty(),
+        "English in {:?}: {english:?}",
+        notice.zh
+    );
+    harness.get_by_label_contains("上次保存的草稿读不出来");
+}

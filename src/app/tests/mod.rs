@@ -74,20 +74,26 @@ fn harness_sized(
     places: super::Places,
     size: egui::Vec2,
 ) -> Harness<'static, DmlintApp> {
+    let loaded = Loaded::Saved {
+        persisted,
+        broken: Vec::new(),
+    };
+    harness_loaded(loaded, picker, places, size)
+}
+
+/// The app started from `loaded`, as a session file gave it.
+fn harness_loaded(
+    loaded: Loaded,
+    picker: FakePicker,
+    places: super::Places,
+    size: egui::Vec2,
+) -> Harness<'static, DmlintApp> {
     Harness::builder()
         .with_size(size)
         .with_context_setup(fonts::install)
         .build_ui_state(
             |ui, app: &mut DmlintApp| app.show(ui),
-            DmlintApp::new(
-                Loaded::Saved {
-                    persisted,
-                    broken: Vec::new(),
-                },
-                Box::new(picker),
-                places,
-                || {},
-            ),
+            DmlintApp::new(loaded, Box::new(picker), places, || {}),
         )
 }
 
