@@ -191,7 +191,7 @@ impl DmlintApp {
             state,
             toolbar: Toolbar::default(),
             editor: Editor::default(),
-            findings: FindingsPanel,
+            findings: FindingsPanel::default(),
             rewrite: RewritePanel::default(),
             settings: SettingsPanel,
             batch: BatchView,

@@ -481,3 +481,33 @@ fn a_narrow_window_keeps_the_toolbar_on_one_row() {
     }
     assert_eq!(harness.state().state.settings.lang, UiLang::Zh);
 }
+
+/// The same finding repeated is one entry with its count; each click on it
+/// selects the next occurrence in the editor.
+#[test]
+fn a_repeated_finding_is_one_entry_and_clicks_walk_its_occurrences() {
+    let persisted = Persisted {
+        draft: "加薇信，找薇信，问薇信".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, FakePicker::default());
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label_contains("薇信  · 微信").count(),
+        1
+    );
+    let mut starts = Vec::new();
+    for _ in 0..4 {
+        harness.get_by_label("薇信  · 微信 ×3").click();
+        harness.run();
+        harness.run();
+        let state = &harness.state().state;
+        assert_eq!(state.selection.as_deref(), Some("薇信"));
+        let id = egui::Id::unique(crate::app::editor::Editor::ID);
+        let range = egui::text_edit::TextEditState::load(&harness.ctx, id)
+            .and_then(|s| s.cursor.char_range())
+            .unwrap();
+        starts.push(range.sorted_cursors()[0].index.0);
+    }
+    assert_eq!(starts, [1, 5, 9, 1]);
+}
