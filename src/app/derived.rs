@@ -44,4 +44,10 @@ impl<K: PartialEq, V> Memo<K, V> {
         });
         value
     }
+
+    /// The key and value last computed.
+    #[cfg(test)]
+    pub fn peek(&self) -> Option<(&K, &V)> {
+        self.cached.as_ref().map(|(k, v)| (k, v))
+    }
 }

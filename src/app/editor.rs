@@ -17,7 +17,7 @@ use super::style::marking;
 /// What the highlighted layout depends on: the analysis (and so the text),
 /// the finding pointed at, and the look.
 #[derive(PartialEq)]
-struct LayoutKey {
+pub(super) struct LayoutKey {
     generation: u64,
     pointed: Option<Range<usize>>,
     dark: bool,
@@ -93,7 +93,7 @@ pub fn marked_job<K: Copy>(
 
 #[derive(Default)]
 pub struct Editor {
-    layout: Memo<LayoutKey, LayoutJob>,
+    pub(super) layout: Memo<LayoutKey, LayoutJob>,
 }
 
 impl Editor {

@@ -149,6 +149,13 @@ fn a_word_selected_in_the_editor_is_always_flagged_from_then_on() {
         .click();
     harness.run();
     harness.get_by_label_contains("会被判导流 · 1 处违规");
+    // The editor marks it at once, not at the next keystroke.
+    let (_, job) = harness.state().editor.layout.peek().unwrap();
+    let marked = job.sections.iter().any(|s| {
+        job.text[s.byte_range.start.0..s.byte_range.end.0] == *"小绿书"
+            && s.format.background != egui::Color32::TRANSPARENT
+    });
+    assert!(marked, "{:?}", job.sections);
     let pack =
         std::fs::read_to_string(folder.path().join(crate::app::rule_set::OWN_WORDS_FILE)).unwrap();
     assert!(pack.contains("小绿书"), "{pack}");
