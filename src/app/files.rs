@@ -30,8 +30,22 @@ impl FilePicker for NativePicker {
     }
 }
 
+/// The largest file the editor opens: a message, not a library (a 20,000-char
+/// message is 60 kB).
+const LARGEST_MESSAGE: u64 = 1 << 20;
+
 /// Reads a text file as UTF-8 (a BOM is dropped); the error names the file.
 pub fn read_text(path: &Path) -> Result<String, Said> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Said::io(path, &e))?
+        .len();
+    if size > LARGEST_MESSAGE {
+        let (shown, mb) = (path.display(), size as f64 / 1e6);
+        return Err(Said::new(
+            format!("{shown} 有 {mb:.1} MB，不像一条消息；话术库请在“批量检查”里打开"),
+            format!("{shown} is {mb:.1} MB, not a message; open a library in Batch"),
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| Said::io(path, &e))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {

@@ -228,3 +228,23 @@ fn a_broken_draft_is_reported_in_the_uis_language() {
     );
     harness.get_by_label_contains("上次保存的草稿读不出来");
 }
+
+/// A file far bigger than any message is not loaded into the editor (it
+/// would freeze it): the app says to open it as a library, the draft stays.
+#[test]
+fn a_huge_file_is_not_opened_into_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dump.txt");
+    std::fs::write(&input, "欢迎光临\n".repeat(200_000)).unwrap();
+    let picker = FakePicker::default();
+    *picker.open.borrow_mut() = Some(input);
+    let persisted = Persisted {
+        draft: "草稿".to_string(),
+        ..Persisted::default()
+    };
+    let mut harness = harness(persisted, picker);
+    harness.get_by_label("打开文件").click();
+    harness.run();
+    assert_eq!(harness.state().state.draft, "草稿");
+    harness.get_by_label_contains("不像一条消息；话术库请在“批量检查”里打开");
+}
