@@ -27,7 +27,8 @@ pub struct Training {
 pub struct Session {
     pub lesson: usize,
     pub exercise: usize,
-    /// Find: the tokens marked, as char ranges of the message.
+    /// Find: the tokens marked (see [`dmlint::training::tokens`]), as char
+    /// ranges of the message.
     pub marks: Vec<Range<usize>>,
     /// Rewrite: the operator's version, checked as they type.
     pub attempt: String,
@@ -215,41 +216,26 @@ impl Training {
 
     /// Toggles the mark on `token` (char range) of a find exercise.
     pub fn toggle_mark(&mut self, token: Range<usize>) {
-        if let Some(session) = &mut self.session
-            && session.feedback.is_none()
-        {
-            match session.marks.iter().position(|m| *m == token) {
-                Some(i) => {
-                    session.marks.remove(i);
-                }
-                None => session.marks.push(token),
-            }
-        }
+        self.mark_span(std::slice::from_ref(&token));
     }
-}
 
-/// The message cut into what an operator can click: a run of Latin letters,
-/// digits and the `_ . @ - /` of IDs and addresses is one token, every other
-/// visible char is one, and spaces are none.
-pub fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
-    let joins = |c: char| c.is_ascii_alphanumeric() || "_.@-/:".contains(c);
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-            continue;
+    /// Marks `tokens` of a find exercise, the ones a drag went over; when
+    /// every one of them is marked already, the drag takes their marks off.
+    pub fn mark_span(&mut self, tokens: &[Range<usize>]) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        if session.feedback.is_some() {
+            return;
         }
-        let start = i;
-        i += 1;
-        if joins(c) {
-            while i < chars.len() && joins(chars[i]) {
-                i += 1;
+        if tokens.iter().all(|t| session.marks.contains(t)) {
+            session.marks.retain(|m| !tokens.contains(m));
+        } else {
+            for token in tokens {
+                if !session.marks.contains(token) {
+                    session.marks.push(token.clone());
+                }
             }
         }
-        out.push((start..i, chars[start..i].iter().collect()));
     }
-    out
 }

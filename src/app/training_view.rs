@@ -3,6 +3,8 @@
 //! what was caught and missed with each rule's explanation and the compliant
 //! rewrite, and end with a score and the rules to review.
 
+use std::ops::Range;
+
 use dmlint::training::{Feedback, Task};
 use dmlint::{Report, Severity, Verdict};
 use egui::RichText;
@@ -11,16 +13,28 @@ use super::derived::{self, Memo};
 use super::i18n::UiLang;
 use super::state::AppState;
 use super::style::marking;
-use super::training::{Answer, tokens};
+use super::training::Answer;
 
 #[derive(Default)]
 pub struct TrainingView {
     /// The check of the operator's rewrite, as it stands.
     live: LiveCheck,
+    /// A find exercise's message, cut into tokens to mark.
+    find: FindState,
 }
 
 /// A rewrite attempt's check, keyed by the attempt, the exercise and the rules.
 type LiveCheck = Memo<(String, usize, usize, u64), Report>;
+
+#[derive(Default)]
+struct FindState {
+    /// The tokens of the exercise, keyed by the lesson, the exercise and the
+    /// rules (their findings are its words).
+    tokens: Memo<(usize, usize, u64), Vec<Range<usize>>>,
+    /// A drag under way: the token it started on and the one under the
+    /// pointer, as indices into the tokens.
+    drag: Option<(usize, usize)>,
+}
 
 impl TrainingView {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
@@ -28,7 +42,7 @@ impl TrainingView {
             .id_salt("training")
             .show(ui, |ui| {
                 if state.training.session.is_some() {
-                    session(ui, state, &mut self.live);
+                    session(ui, state, &mut self.live, &mut self.find);
                 } else {
                     course(ui, state);
                 }
@@ -151,7 +165,12 @@ fn course(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// The exercise under way, its feedback, or the lesson's result.
-fn session(ui: &mut egui::Ui, state: &mut AppState, live: &mut LiveCheck) {
+fn session(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    live: &mut LiveCheck,
+    find_state: &mut FindState,
+) {
     let lang = state.settings.lang;
     let (Some(lesson), Some(session)) = (state.training.lesson(), &state.training.session) else {
         return;
@@ -208,7 +227,7 @@ fn session(ui: &mut egui::Ui, state: &mut AppState, live: &mut LiveCheck) {
     ));
     ui.add_space(6.0);
     match task {
-        Task::Find => find(ui, state),
+        Task::Find => find(ui, state, find_state),
         Task::Judge => judge(ui, state),
         Task::Rewrite => rewrite(ui, state, live),
     }
@@ -240,8 +259,10 @@ fn session(ui: &mut egui::Ui, state: &mut AppState, live: &mut LiveCheck) {
     }
 }
 
-/// The message as tokens to click; after the answer, coloured by outcome.
-fn find(ui: &mut egui::Ui, state: &mut AppState) {
+/// The message as tokens to mark: a click marks the token under the pointer
+/// (or takes its mark off), a drag marks every token it goes over. After the
+/// answer, the tokens are coloured by outcome.
+fn find(ui: &mut egui::Ui, state: &mut AppState, find_state: &mut FindState) {
     let lang = state.settings.lang;
     let (Some(exercise), Some(session)) = (
         state.training.exercise().cloned(),
@@ -251,21 +272,44 @@ fn find(ui: &mut egui::Ui, state: &mut AppState) {
     };
     let feedback = session.feedback.clone();
     let marks = session.marks.clone();
+    let checker = std::sync::Arc::clone(&state.rules.checker);
+    let key = (session.lesson, session.exercise, state.rules.generation);
+    let tokens = find_state
+        .tokens
+        .get(key, |_| {
+            let report = derived::check(&checker, &exercise.text, &exercise.options());
+            exercise.tokens(&report)
+        })
+        .clone();
     ui.label(lang.pick(
-        "点出会被判导流或可能被误判的词（再点一次取消），然后提交。",
-        "Click every token that will be judged or may be flagged (click again to undo), then submit.",
+        "点出会被判导流或可能被误判的词：点一下标出整个词或号码（再点一次取消），也可以拖过几个词一起标，然后提交。",
+        "Mark every token that will be judged or may be flagged: a click marks the whole word or number (click again to undo), a drag marks every token it goes over. Then submit.",
     ));
     let dark = ui.visuals().dark_mode;
-    let mut toggled = None;
+    let chars: Vec<char> = exercise.text.chars().collect();
+    let dragged_over = find_state
+        .drag
+        .filter(|_| feedback.is_none())
+        .map(|(from, to)| from.min(to)..=from.max(to));
+    let mut clicked = None;
+    let mut dragging = None;
+    let mut dropped = None;
+    let mut rects = Vec::with_capacity(tokens.len());
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 2.0;
-        for (range, token) in tokens(&exercise.text) {
-            let marked = marks.contains(&range);
-            let mut text = RichText::new(&token).size(18.0);
+        // The message reads as the merchant wrote it: no gaps between tokens.
+        ui.spacing_mut().item_spacing.x = 0.0;
+        ui.spacing_mut().button_padding.x = 0.0;
+        let mut at = 0;
+        for (index, range) in tokens.iter().enumerate() {
+            between(ui, &chars[at..range.start]);
+            at = range.end;
+            let token: String = chars[range.clone()].iter().collect();
+            let marked = marks.contains(range);
+            let mut text = RichText::new(token).size(18.0);
             // Once answered, the colour tells the outcome instead of the mark:
             // green caught, red missed, struck through marked for nothing.
             let selected = match &feedback {
-                None => marked,
+                None => marked || dragged_over.as_ref().is_some_and(|d| d.contains(&index)),
                 Some(f) => {
                     let in_finding = |list: &[dmlint::Finding]| {
                         list.iter()
@@ -281,11 +325,49 @@ fn find(ui: &mut egui::Ui, state: &mut AppState) {
                     false
                 }
             };
-            if ui.selectable_label(selected, text).clicked() {
-                toggled = Some(range);
+            let response = ui
+                .add(egui::Button::selectable(selected, text).sense(egui::Sense::click_and_drag()));
+            if response.clicked() {
+                clicked = Some(index);
             }
+            if response.dragged() {
+                dragging = Some(index);
+            }
+            if response.drag_stopped() {
+                dropped = Some(index);
+            }
+            rects.push(response.rect);
         }
+        between(ui, &chars[at..]);
     });
+    if feedback.is_none() {
+        // The token nearest the pointer is where a drag is.
+        let under = ui.input(|i| i.pointer.latest_pos()).and_then(|pointer| {
+            (0..rects.len()).min_by(|&a, &b| {
+                let distance = |i: usize| rects[i].distance_sq_to_pos(pointer);
+                distance(a).total_cmp(&distance(b))
+            })
+        });
+        if let Some(from) = dropped {
+            let to = under.or(find_state.drag.map(|(_, to)| to)).unwrap_or(from);
+            let span = from.min(to)..=from.max(to);
+            state.training.mark_span(&tokens[span]);
+            find_state.drag = None;
+        } else if let Some(from) = dragging {
+            let to = under.unwrap_or(from);
+            if find_state.drag != Some((from, to)) {
+                find_state.drag = Some((from, to));
+                ui.ctx().request_repaint();
+            }
+        } else {
+            find_state.drag = None;
+        }
+        if let Some(index) = clicked {
+            state.training.toggle_mark(tokens[index].clone());
+        }
+    } else {
+        find_state.drag = None;
+    }
     if feedback.is_some() {
         ui.label(
             RichText::new(lang.pick(
@@ -296,12 +378,25 @@ fn find(ui: &mut egui::Ui, state: &mut AppState) {
             .weak(),
         );
     }
-    if let Some(range) = toggled {
-        state.training.toggle_mark(range);
-    }
     if feedback.is_none() && ui.button(submit_label(lang)).clicked() {
-        let checker = std::sync::Arc::clone(&state.rules.checker);
         state.training.answer(&checker, Answer::Marks);
+    }
+}
+
+/// The text between two tokens (spaces, punctuation, emoji): shown, never
+/// marked.
+fn between(ui: &mut egui::Ui, chars: &[char]) {
+    let mut lines = chars.split(|c| *c == '\n');
+    if let Some(first) = lines.next()
+        && !first.is_empty()
+    {
+        ui.label(RichText::new(first.iter().collect::<String>()).size(18.0));
+    }
+    for line in lines {
+        ui.end_row();
+        if !line.is_empty() {
+            ui.label(RichText::new(line.iter().collect::<String>()).size(18.0));
+        }
     }
 }
 
@@ -431,6 +526,19 @@ fn show_feedback(ui: &mut egui::Ui, lang: UiLang, task: Task, feedback: &Feedbac
     };
     match task {
         Task::Find => {
+            let (caught, wanted) = (
+                feedback.caught.len(),
+                feedback.caught.len() + feedback.missed.len(),
+            );
+            let stray = feedback.wrong_marks.len();
+            ui.label(match lang {
+                UiLang::Zh => {
+                    format!("找到 {caught}/{wanted} 处风险 · 误标 {stray} 个没有风险的词")
+                }
+                UiLang::En => {
+                    format!("{caught} of {wanted} risks caught · {stray} harmless token(s) marked")
+                }
+            });
             list(ui, lang.pick("你找到了：", "You caught:"), &feedback.caught);
             list(ui, lang.pick("你漏掉了：", "You missed:"), &feedback.missed);
         }

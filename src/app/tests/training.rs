@@ -18,19 +18,13 @@ fn a_find_exercise_is_answered_scored_and_the_lesson_recorded() {
     harness.run();
     harness.get_by_label_contains("开始 联系方式").click();
     harness.run();
-    // Click the tokens that hold what the engine finds, as an operator would.
-    let exercise = harness.state().state.training.exercise().unwrap().clone();
-    let report = exercise.report(&harness.state().state.rules.checker);
-    assert!(report.findings.len() >= 2);
-    for (range, token) in crate::app::training::tokens(&exercise.text) {
-        if report
-            .findings
-            .iter()
-            .any(|f| f.start < range.end && range.start < f.end)
-        {
-            harness.get_by_label(&token).click();
-            harness.run();
-        }
+    // Click the tokens that hold what the engine finds, as an operator would:
+    // 薇信 and meimei_0812, a click each.
+    let risky = risky_tokens(&harness);
+    assert_eq!(risky, ["薇信", "meimei_0812"]);
+    for token in &risky {
+        harness.get_by_label(token).click();
+        harness.run();
     }
     harness.get_by_label(submit_label(UiLang::Zh)).click();
     harness.run();
@@ -152,4 +146,151 @@ fn a_lesson_left_part_way_resumes_where_it_stopped() {
     harness.run();
     let session = harness.state().state.training.session.as_ref().unwrap();
     assert_eq!((session.exercise, session.earlier.len()), (1, 1));
+}
+
+/// The tokens of the exercise under way that overlap what it asks for.
+fn risky_tokens(harness: &Harness<'_, DmlintApp>) -> Vec<String> {
+    let exercise = harness.state().state.training.exercise().unwrap().clone();
+    let report = exercise.report(&harness.state().state.rules.checker);
+    exercise
+        .tokens(&report)
+        .into_iter()
+        .filter(|t| {
+            report
+                .findings
+                .iter()
+                .any(|f| f.severity >= dmlint::Severity::Warn && f.start < t.end && t.start < f.end)
+        })
+        .map(|t| exercise.text.chars().skip(t.start).take(t.len()).collect())
+        .collect()
+}
+
+/// The marks of the exercise under way, as the text they cover.
+fn marked(harness: &Harness<'_, DmlintApp>) -> Vec<String> {
+    let training = &harness.state().state.training;
+    let text = &training.exercise().unwrap().text;
+    let mut marks = training.session.as_ref().unwrap().marks.clone();
+    marks.sort_by_key(|m| m.start);
+    marks
+        .iter()
+        .map(|m| text.chars().skip(m.start).take(m.len()).collect())
+        .collect()
+}
+
+/// The contacts lesson, at its exercise `index` (from 0), for 小王.
+fn contacts_at(index: usize) -> (tempfile::TempDir, Harness<'static, DmlintApp>) {
+    use crate::app::training_view::{next_label, submit_label};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = training_harness(&dir.path().join("training.json"));
+    harness.get_by_label_contains("开始 联系方式").click();
+    harness.run();
+    for _ in 0..index {
+        harness.get_by_label(submit_label(UiLang::Zh)).click();
+        harness.run();
+        harness.get_by_label(next_label(UiLang::Zh)).click();
+        harness.run();
+    }
+    (dir, harness)
+}
+
+/// The phone number: thirteen chars, one click; the score counts
+/// tokens, not chars.
+#[test]
+fn one_click_marks_a_whole_number_and_the_score_counts_tokens() {
+    use crate::app::training_view::submit_label;
+    // "急单可以直接打我电话 ①③⑧ 〇〇一三 八〇〇〇，晚上也接"
+    let (_dir, mut harness) = contacts_at(1);
+    let phone = "①③⑧ 〇〇一三 八〇〇〇";
+    harness.get_by_label(phone).click();
+    harness.run();
+    assert_eq!(marked(&harness), [phone]);
+    // A click again takes the mark off, and one more puts it back.
+    harness.get_by_label(phone).click();
+    harness.run();
+    assert!(marked(&harness).is_empty());
+    harness.get_by_label(phone).click();
+    harness.run();
+    // One stray mark: 晚, a harmless char.
+    harness.get_by_label("晚").click();
+    harness.run();
+    assert_eq!(marked(&harness), [phone, "晚"]);
+    harness.get_by_label(submit_label(UiLang::Zh)).click();
+    harness.run();
+    // Half the risks caught, 11 of the 12 harmless tokens left alone: 46%
+    // (per char it was 17%).
+    harness.get_by_label_contains("还差一点 · 得分 46%");
+    harness.get_by_label_contains("找到 1/2 处风险 · 误标 1 个没有风险的词");
+    harness.get_by_label_contains("你漏掉了");
+    // Answered: clicks mark nothing more.
+    harness.get_by_label("晚").click();
+    harness.run();
+    assert_eq!(marked(&harness), [phone, "晚"]);
+}
+
+/// A drag from one token to another marks every token between them; a
+/// drag back over marked tokens takes their marks off.
+#[test]
+fn a_drag_marks_the_tokens_it_goes_over() {
+    use crate::app::training_view::submit_label;
+    // "欢迎光临栖月美学～预约请加薇信：meimei_0812"
+    let (_dir, mut harness) = contacts_at(0);
+    let drag = |harness: &mut Harness<'_, DmlintApp>, from: &str, to: &str| {
+        let (from, to) = (
+            harness.get_by_label(from).rect().center(),
+            harness.get_by_label(to).rect().center(),
+        );
+        harness.drag_at(from);
+        harness.run();
+        harness.hover_at(egui::pos2((from.x + to.x) / 2.0, to.y));
+        harness.run();
+        harness.hover_at(to);
+        harness.run();
+        harness.drop_at(to);
+        harness.run();
+    };
+    drag(&mut harness, "请", "meimei_0812");
+    assert_eq!(marked(&harness), ["请", "加", "薇信", "meimei_0812"]);
+    // Dragged back over 请 and 加, marked already: their marks come off.
+    drag(&mut harness, "加", "请");
+    assert_eq!(marked(&harness), ["薇信", "meimei_0812"]);
+    harness.get_by_label(submit_label(UiLang::Zh)).click();
+    harness.run();
+    harness.get_by_label_contains("答对了 · 得分 100%");
+}
+
+/// Marking every token of the message scores nothing.
+#[test]
+fn marking_every_token_scores_nothing() {
+    use crate::app::training_view::submit_label;
+    let (_dir, mut harness) = contacts_at(0);
+    let first = "欢";
+    let last = "meimei_0812";
+    let (from, to) = (
+        harness.get_by_label(first).rect().center(),
+        harness.get_by_label(last).rect().center(),
+    );
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+    assert_eq!(marked(&harness).len(), 14);
+    harness.get_by_label(submit_label(UiLang::Zh)).click();
+    harness.run();
+    harness.get_by_label_contains("得分 0%");
+    harness.get_by_label_contains("找到 2/2 处风险 · 误标 12 个没有风险的词");
+}
+
+/// A find exercise cuts its message once: idle frames and clicks run no
+/// check.
+#[test]
+fn a_find_exercise_runs_no_check_while_marking() {
+    let (_dir, mut harness) = contacts_at(0);
+    assert_eq!(checks_during(&mut harness, idle_frames), 0);
+    let checks = checks_during(&mut harness, |h| {
+        h.get_by_label("薇信").click();
+        h.run();
+    });
+    assert_eq!(checks, 0);
 }
