@@ -261,10 +261,10 @@ fn folder_line(ui: &mut egui::Ui, state: &mut AppState) {
         if ui.button(lang.pick("打开文件夹", "Open folder")).clicked()
             && let Err(e) = open::that_detached(&folder)
         {
-            let name = folder.display();
+            let e = super::errors::Said::io(&folder, &e);
             state.notify(
-                format!("打不开文件夹 {name}：{e}"),
-                format!("Cannot open {name}: {e}"),
+                format!("打不开文件夹 {}", e.zh),
+                format!("Cannot open the folder {}", e.en),
                 true,
             );
         }

@@ -10,6 +10,7 @@ use dmlint::{Report, Severity, Verdict};
 use egui::RichText;
 
 use super::derived::{self, Memo};
+use super::errors::Said;
 use super::i18n::UiLang;
 use super::state::AppState;
 use super::style::marking;
@@ -94,7 +95,7 @@ fn course(ui: &mut egui::Ui, state: &mut AppState) {
         }
     });
     if let Some(e) = problem {
-        state.notify(format!("无法保存：{e}"), format!("Cannot save: {e}"), true);
+        record_not_saved(state, &e);
     }
     if export {
         state.export_training();
@@ -242,11 +243,7 @@ fn session(
         if ui.button(next_label(lang)).clicked()
             && let Err(e) = state.training.next()
         {
-            state.notify(
-                format!("无法保存学习记录：{e}"),
-                format!("Cannot save the record: {e}"),
-                true,
-            );
+            record_not_saved(state, &e);
         }
     }
     ui.add_space(8.0);
@@ -255,8 +252,17 @@ fn session(
         .clicked()
         && let Err(e) = state.training.leave()
     {
-        state.notify(format!("无法保存：{e}"), format!("Cannot save: {e}"), true);
+        record_not_saved(state, &e);
     }
+}
+
+fn record_not_saved(state: &mut AppState, e: &dmlint::json_file::StoreError) {
+    let e = Said::store(e);
+    state.notify(
+        format!("无法保存学习记录：{}", e.zh),
+        format!("Cannot save the training record: {}", e.en),
+        true,
+    );
 }
 
 /// The message as tokens to mark: a click marks the token under the pointer
