@@ -5,19 +5,55 @@
 #   to what dmlint shows — GB2312, every char of rules/ and src/app/, the
 #   traditional forms the normaliser folds, and the disguises people type
 #   (①⑴⒈, full-width forms);
+# - assets/fonts/Twemoji-dmlint.ttf: Twemoji Mozilla, a COLR/CPAL colour emoji
+#   font (font SIL OFL 1.1, art CC-BY 4.0: LICENSE-Twemoji.txt) from the npm
+#   package twemoji-colr-font, whole — every emoji and its sequences (skin
+#   tones, ZWJ families, flags) — less its hinting, so 💚 is green and 🐧 a
+#   penguin;
 # - assets/fonts/Symbola-emoji.ttf: Symbola ("free for any use") cut to the
-#   emoji, symbol and math-alphanumeric blocks, for the 💕✨🌸 that egui's own
-#   emoji font lacks and the 𝟏𝟓𝟕 people disguise numbers with.
-# Needs Debian's fonts-noto-cjk and fonts-symbola, and fontTools (pip install fonttools).
+#   emoji, symbol and math-alphanumeric blocks less what Twemoji has: the ☞✆
+#   symbols that have no emoji and the 𝟏𝟓𝟕 people disguise numbers with.
+# `scripts/subset-font.sh emoji` regenerates only the two emoji fonts.
+# Needs Debian's fonts-noto-cjk and fonts-symbola, npm (for `npm pack`), and
+# fontTools with brotli for the WOFF2 (pip install fonttools brotli).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+only=${1:-all}
 source=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 emoji_source=/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf
-[ -f "$source" ] || { echo "install the source font first: apt-get install fonts-noto-cjk" >&2; exit 1; }
+# Pinned, and checked against the SHA-1 the registry lists for this version.
+twemoji_package=twemoji-colr-font@15.0.3
+twemoji_sha1=f72d8a62c2a798aec9b68a3b1214950f14ce9da3
+[ "$only" = emoji ] || [ -f "$source" ] || { echo "install the source font first: apt-get install fonts-noto-cjk" >&2; exit 1; }
 [ -f "$emoji_source" ] || { echo "install the emoji font first: apt-get install fonts-symbola" >&2; exit 1; }
-python3 -c 'import fontTools' 2>/dev/null || { echo "install fontTools first: pip install fonttools" >&2; exit 1; }
-chars=$(mktemp)
-trap 'rm -f "$chars"' EXIT
+command -v npm >/dev/null || { echo "install npm first: apt-get install npm" >&2; exit 1; }
+python3 -c 'import fontTools, brotli' 2>/dev/null || { echo "install fontTools first: pip install fonttools brotli" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Twemoji first: the Symbola cut leaves out what Twemoji has.
+(cd "$work" && npm pack --silent "$twemoji_package" >/dev/null)
+tarball=$(ls "$work"/twemoji-colr-font-*.tgz)
+echo "$twemoji_sha1  $tarball" | sha1sum --check --quiet
+tar -xzf "$tarball" -C "$work"
+pyftsubset "$work/package/twemoji.woff2" --unicodes='*' --layout-features='*' --no-hinting --flavor=none --drop-tables+=FFTM \
+  --output-file=assets/fonts/Twemoji-dmlint.ttf
+ls -l assets/fonts/Twemoji-dmlint.ttf
+python3 - assets/fonts/Twemoji-dmlint.ttf "$work/symbola.txt" <<'PY'
+import pathlib, sys
+from fontTools.ttLib import TTFont
+twemoji = set(TTFont(sys.argv[1]).getBestCmap())
+blocks = [(0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1D400, 0x1D7FF), (0x1F1E6, 0x1F1FF),
+          (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF)]
+keep = (c for first, last in blocks for c in range(first, last + 1) if c not in twemoji)
+pathlib.Path(sys.argv[2]).write_text(",".join(f"U+{c:04X}" for c in keep))
+PY
+pyftsubset "$emoji_source" --unicodes="$(cat "$work/symbola.txt")" \
+  --output-file=assets/fonts/Symbola-emoji.ttf --no-hinting --desubroutinize
+ls -l assets/fonts/Symbola-emoji.ttf
+[ "$only" = emoji ] && exit 0
+
+chars=$work/chars.txt
 python3 - "$chars" <<'PY'
 import pathlib, sys
 chars = set()
@@ -44,7 +80,3 @@ pyftsubset "$source" --font-number=2 --text-file="$chars" \
   --output-file=assets/fonts/NotoSansSC-dmlint.otf \
   --layout-features='*' --no-hinting --desubroutinize --name-IDs='*'
 ls -l assets/fonts/NotoSansSC-dmlint.otf
-pyftsubset "$emoji_source" \
-  --unicodes="U+2600-27BF,U+2B00-2BFF,U+1D400-1D7FF,U+1F1E6-1F1FF,U+1F300-1F64F,U+1F680-1F6FF,U+1F900-1F9FF" \
-  --output-file=assets/fonts/Symbola-emoji.ttf --no-hinting --desubroutinize
-ls -l assets/fonts/Symbola-emoji.ttf
