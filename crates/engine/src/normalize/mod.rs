@@ -20,6 +20,7 @@
 //! Chinese numerals are *not* folded in the text — "一下" must stay a word —
 //! but [`digit_value`] reads them as digits where the number finder looks.
 
+mod flags;
 mod tables;
 
 use std::cell::RefCell;
@@ -101,6 +102,15 @@ impl Normalized {
             han += usize::from(is_han(c));
             if is_invisible(c) {
                 out.absorb(at);
+                continue;
+            }
+            // Two regional indicators naming a region are a flag (🇨🇳 🇺🇸),
+            // an emoji like any other; a pair naming none (🇻🇽) spells letters.
+            if let Some(second) = rest.chars().next().filter(|&d| is_flag(c, d)) {
+                out.push(c, at);
+                out.push(second, index);
+                index += 1;
+                rest = &rest[second.len_utf8()..];
                 continue;
             }
             match fold(c) {
@@ -634,6 +644,21 @@ fn is_invisible(c: char) -> bool {
         .is_some_and(|&(first, _)| first <= c)
 }
 
+/// Whether `first` and `second` are the regional indicators of a flag.
+fn is_flag(first: char, second: char) -> bool {
+    const A: u32 = 0x1F1E6;
+    let letter = |c: char| {
+        (c as u32)
+            .checked_sub(A)
+            .filter(|&i| i < 26)
+            .map(|i| b'a' + i as u8)
+    };
+    match (letter(first), letter(second)) {
+        (Some(a), Some(b)) => flags::FLAG_REGIONS.binary_search(&[a, b]).is_ok(),
+        _ => false,
+    }
+}
+
 /// What a digit form or look-alike stands for, where NFKC and lower-casing
 /// alone do not say: "⑴" → "1", "❶" → "1", "𝟙" → "1", "㈠" → "一",
 /// Cyrillic "в" → "b", "ᴡ" → "w", "➕" → "+".
@@ -768,6 +793,23 @@ mod tests {
         assert_eq!(canonical("什么 著名 什麼"), "什么著名什么");
         assert_eq!(canonical("5μm ×2"), "5μm ×2");
         assert_eq!(canonical("信➕"), "信+");
+    }
+
+    #[test]
+    fn a_flag_stays_an_emoji_and_other_indicator_pairs_spell_letters() {
+        assert_eq!(canonical("中国制造🇨🇳，🇺🇸直邮"), "中国制造🇨🇳,🇺🇸直邮");
+        assert_eq!(canonical("加🇻🇽"), "加vx");
+        assert_eq!(canonical("加🇻"), "加v");
+        // Every region's flag, and each of its indicators alone.
+        for [a, b] in flags::FLAG_REGIONS {
+            let indicator = |l: u8| char::from_u32(0x1F1E6 + u32::from(l - b'a')).unwrap();
+            let flag: String = [indicator(a), indicator(b)].iter().collect();
+            assert_eq!(canonical(&flag), flag);
+            assert_eq!(
+                canonical(&format!("{}信", indicator(a))),
+                format!("{}信", a as char)
+            );
+        }
     }
 
     #[test]
